@@ -1,0 +1,79 @@
+/**
+ * The seam between thread semantics (`exec/`) and candidate enumeration
+ * (`enumerate/`): each thread, run with concrete values for its reads,
+ * yields one or more traces (one per control-flow path and choice of read
+ * values). Enumeration then picks one trace per thread and a reads-from map
+ * consistent with the values.
+ */
+import type { Span } from '../diag.js';
+import type { Value } from '../litmus/types.js';
+
+/**
+ * The primitive action of an event. Herd's base sets follow from it:
+ * `R`, `W`, `F` (fence), and for lock primitives the dedicated classes
+ * herd predefines (`LKR`, `LKW`, `UL`, `LF`, `RL`, `RU`), which herd keeps
+ * out of `R`/`W` until the model (lock.cat) merges them in.
+ */
+export type EventAction = 'R' | 'W' | 'F' | 'LKR' | 'LKW' | 'UL' | 'LF' | 'RL' | 'RU' | 'SRCU';
+
+/** One event of a thread trace, in program order. */
+export interface TraceEvent {
+  readonly action: EventAction;
+  /** Location accessed (memory events, lock events, srcu events). */
+  readonly loc?: string;
+  /** Value read (R and read-like actions) or written (W and write-like actions). */
+  readonly value?: Value;
+  /**
+   * Annotation tags as written in the primitive form, e.g. `ONCE`, `RELEASE`,
+   * `MB`, `wmb`, `rcu-lock`, `NORETURN`; for assembly, `A`, `L`, `X`, `DMB.ISH`...
+   * The model maps tags to event sets.
+   */
+  readonly tags: readonly string[];
+  /** Extra base-set memberships the architecture predefines (e.g. `RMW`, `X`, `Exp`). */
+  readonly sets?: readonly string[];
+  /** Instruction instance index within the thread: events of one instruction share it (`same-instance`). */
+  readonly instr: number;
+  /** Where the instruction is in the source, and its text, for reports and explanations. */
+  readonly span: Span;
+  readonly text: string;
+}
+
+/** A pair of indices into a trace's `events`. */
+export type EdgeList = readonly (readonly [number, number])[];
+
+/** One path of one thread with concrete read values. */
+export interface ThreadTrace {
+  readonly thread: number;
+  readonly events: readonly TraceEvent[];
+  /** Address dependencies (read → access whose address depends on it). */
+  readonly addr: EdgeList;
+  /** Data dependencies (read → write whose value depends on it). */
+  readonly data: EdgeList;
+  /** Control dependencies (read → every po-later event after a branch depending on it). */
+  readonly ctrl: EdgeList;
+  /** Read-modify-write pairs (read → write of the same atomic operation). */
+  readonly rmw: EdgeList;
+  /** Intra-instruction data/control dependencies (assembly); empty for C. */
+  readonly iicoData?: EdgeList;
+  readonly iicoCtrl?: EdgeList;
+  /** Final register values of the thread (registers named as in conditions). */
+  readonly regs: ReadonlyMap<string, Value>;
+}
+
+/** The initial value of each shared location. */
+export type InitialMemory = ReadonlyMap<string, Value>;
+
+/**
+ * What a thread-semantics front end provides: all traces of a thread given,
+ * for each location, the set of values a read of it may return.
+ */
+export interface ThreadSemantics {
+  /** Locations of the test (declared, used, or mentioned in the condition), with initial values. */
+  readonly initial: InitialMemory;
+  readonly threadCount: number;
+  /**
+   * Every trace of `thread` when a read of `loc` may return any value of
+   * `readValues(loc)`. Throws `WeakmemError` for unsupported constructs.
+   */
+  traces(thread: number, readValues: (loc: string) => readonly Value[]): ThreadTrace[];
+}
