@@ -1,0 +1,126 @@
+/**
+ * Checking a test: enumerate its candidate executions, keep those the model
+ * accepts (and the filter keeps), and tally final states and witnesses the
+ * way herd does.
+ */
+import type { CandidateExecution } from '../enumerate/types.js';
+import { candidateExecutions } from '../enumerate/candidates.js';
+import type { ThreadSemantics } from '../exec/types.js';
+import type { LitmusTest, StateKey, Value } from '../litmus/types.js';
+import { compareValues, evalProp, keyText, propKeys, propText, type StateLookup } from './condition.js';
+import { digest } from './digest.js';
+import type { Observation, StateRow, TestKind, TestResult } from './types.js';
+
+/** What checking needs from a model: the cat interpreter's `CatModel` fits. */
+export interface ModelEvaluator {
+  readonly bindsCo: boolean;
+  evaluate(
+    x: CandidateExecution,
+    opts?: { skipChecks?: ReadonlySet<string> },
+  ): readonly { readonly consistent: boolean; readonly flags: readonly string[] }[];
+}
+
+export interface CheckOptions {
+  /** Bound on candidate executions. */
+  readonly maxExecutions: number;
+  /** Milliseconds allowed for this test. */
+  readonly timeoutMs?: number;
+  /** Check names (`as NAME`) to ignore, like herd's -skipchecks. */
+  readonly skipChecks?: ReadonlySet<string>;
+}
+
+export function checkTest(
+  test: LitmusTest,
+  sem: ThreadSemantics,
+  model: ModelEvaluator,
+  opts: CheckOptions,
+): TestResult {
+  const started = performance.now();
+  const shown = shownKeys(test);
+  const keys = shown.map((k) => keyText(k, test.arch));
+  const observedLocs = new Set<string>();
+  const allKeys = [...shown, ...(test.filter ? propKeys(test.filter) : [])];
+  for (const k of allKeys) if (k.kind === 'mem') observedLocs.add(k.loc);
+
+  const states = new Map<string, StateRow>();
+  const flags = new Set<string>();
+  let propTrue = 0;
+  let propFalse = 0;
+  let candidates = 0;
+  const evalOpts = opts.skipChecks ? { skipChecks: opts.skipChecks } : undefined;
+  const cands = candidateExecutions(sem, {
+    nativeCo: !model.bindsCo,
+    observedLocs,
+    maxExecutions: opts.maxExecutions,
+    ...(opts.timeoutMs !== undefined ? { deadline: Date.now() + opts.timeoutMs } : {}),
+  });
+  for (const cand of cands) {
+    const lookup: StateLookup = (k: StateKey): Value => {
+      if (k.kind === 'mem') return cand.finalMemory.get(k.loc) ?? sem.initial.get(k.loc) ?? 0;
+      return cand.traces[k.thread]?.regs.get(k.reg) ?? 0;
+    };
+    if (test.filter && !evalProp(test.filter, lookup)) continue;
+    for (const outcome of model.evaluate(cand.execution, evalOpts)) {
+      candidates++;
+      if (!outcome.consistent) continue;
+      for (const f of outcome.flags) flags.add(f);
+      const holds = evalProp(test.condition.prop, lookup);
+      if (holds) propTrue++;
+      else propFalse++;
+      const values = shown.map(lookup);
+      const id = values.map((v) => `${typeof v}:${String(v)}`).join('\u0000');
+      if (!states.has(id)) states.set(id, { values, satisfies: holds });
+    }
+  }
+  const q = test.condition.quantifier;
+  const kind: TestKind = q === 'exists' ? 'Allowed' : q === 'forall' ? 'Required' : 'Forbidden';
+  const ok = q === 'exists' ? propTrue > 0 : q === 'forall' ? propFalse === 0 : propTrue === 0;
+  const positive = q === '~exists' ? propFalse : propTrue;
+  const negative = q === '~exists' ? propTrue : propFalse;
+  const observation: Observation = propTrue === 0 ? 'Never' : propFalse === 0 ? 'Always' : 'Sometimes';
+  return {
+    name: test.name,
+    arch: test.arch,
+    file: test.file,
+    kind,
+    quantifier: q,
+    conditionText: `${q} (${propText(test.condition.prop, test.arch)})`,
+    keys,
+    states: [...states.values()].sort(compareRows),
+    ok,
+    positive,
+    negative,
+    propTrue,
+    propFalse,
+    observation,
+    flags: [...flags].sort(),
+    candidates,
+    timeSeconds: (performance.now() - started) / 1000,
+    hash: digest(test.source),
+  };
+}
+
+/** The keys herd shows in each state: those of the condition and of `locations`, registers first. */
+function shownKeys(test: LitmusTest): StateKey[] {
+  const seen = new Map<string, StateKey>();
+  for (const k of [...propKeys(test.condition.prop), ...test.locations]) {
+    const id = k.kind === 'reg' ? `r:${k.thread}:${k.reg}` : `m:${k.loc}`;
+    if (!seen.has(id)) seen.set(id, k);
+  }
+  return [...seen.values()].sort(compareKeys);
+}
+
+function compareKeys(a: StateKey, b: StateKey): number {
+  if (a.kind === 'reg' && b.kind === 'reg') return a.thread - b.thread || (a.reg < b.reg ? -1 : a.reg > b.reg ? 1 : 0);
+  if (a.kind === 'reg') return -1;
+  if (b.kind === 'reg') return 1;
+  return a.loc < b.loc ? -1 : a.loc > b.loc ? 1 : 0;
+}
+
+function compareRows(a: StateRow, b: StateRow): number {
+  for (let i = 0; i < a.values.length; i++) {
+    const c = compareValues(a.values[i] as Value, b.values[i] as Value);
+    if (c !== 0) return c;
+  }
+  return 0;
+}

@@ -1,0 +1,67 @@
+/**
+ * Read-value domains: the values a read of each location may return. Starting
+ * from the initial values, threads are run with the current domain and every
+ * value any of them writes is added, until nothing changes. Programs have no
+ * loops, so this terminates; a bound guards against runaway arithmetic.
+ */
+import { DIAG_CODES, raise } from '../diag.js';
+import type { ThreadSemantics, ThreadTrace } from '../exec/types.js';
+import type { Value } from '../litmus/types.js';
+
+/** Actions whose `value` is a value written to memory that a plain read may observe. */
+const WRITE_ACTIONS: ReadonlySet<string> = new Set(['W']);
+
+export interface TraceSets {
+  /** All traces of each thread under the final domain. */
+  readonly traces: readonly (readonly ThreadTrace[])[];
+  /** The final domain: values a read of each location may return. */
+  readonly domain: ReadonlyMap<string, readonly Value[]>;
+}
+
+export interface DomainBounds {
+  /** Most traces a single thread may have. */
+  readonly maxTracesPerThread: number;
+  /** Most fixed-point rounds. */
+  readonly maxRounds: number;
+}
+
+export function threadTraceSets(sem: ThreadSemantics, bounds: DomainBounds): TraceSets {
+  const domain = new Map<string, Value[]>();
+  for (const [loc, v] of sem.initial) domain.set(loc, [v]);
+  const readValues = (loc: string): readonly Value[] => domain.get(loc) ?? [0];
+  for (let round = 0; round < bounds.maxRounds; round++) {
+    const traces: ThreadTrace[][] = [];
+    for (let t = 0; t < sem.threadCount; t++) {
+      const ts = sem.traces(t, readValues);
+      if (ts.length > bounds.maxTracesPerThread) {
+        raise(
+          DIAG_CODES.BOUND_EXCEEDED,
+          `thread P${t} has more than ${bounds.maxTracesPerThread} paths (values x branches); raise --max-executions to explore them`,
+        );
+      }
+      traces.push(ts);
+    }
+    let grew = false;
+    for (const ts of traces) {
+      for (const tr of ts) {
+        for (const e of tr.events) {
+          if (!WRITE_ACTIONS.has(e.action) || e.loc === undefined || e.value === undefined) continue;
+          let vs = domain.get(e.loc);
+          if (vs === undefined) {
+            vs = [0];
+            domain.set(e.loc, vs);
+          }
+          if (!vs.includes(e.value)) {
+            vs.push(e.value);
+            grew = true;
+          }
+        }
+      }
+    }
+    if (!grew) return { traces, domain };
+  }
+  return raise(
+    DIAG_CODES.BOUND_EXCEEDED,
+    `the values written to memory did not stabilise after ${bounds.maxRounds} rounds`,
+  );
+}
