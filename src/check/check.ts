@@ -3,6 +3,7 @@
  * accepts (and the filter keeps), and tally final states and witnesses the
  * way herd does.
  */
+import { DIAG_CODES, raise } from '../diag.js';
 import type { CandidateExecution } from '../enumerate/types.js';
 import { candidateExecutions } from '../enumerate/candidates.js';
 import type { ThreadSemantics } from '../exec/types.js';
@@ -48,11 +49,12 @@ export function checkTest(
   let propFalse = 0;
   let candidates = 0;
   const evalOpts = opts.skipChecks ? { skipChecks: opts.skipChecks } : undefined;
+  const deadline = opts.timeoutMs !== undefined ? Date.now() + opts.timeoutMs : undefined;
   const cands = candidateExecutions(sem, {
     nativeCo: !model.bindsCo,
     observedLocs,
     maxExecutions: opts.maxExecutions,
-    ...(opts.timeoutMs !== undefined ? { deadline: Date.now() + opts.timeoutMs } : {}),
+    ...(deadline !== undefined ? { deadline } : {}),
   });
   for (const cand of cands) {
     const lookup: StateLookup = (k: StateKey): Value => {
@@ -62,6 +64,12 @@ export function checkTest(
     if (test.filter && !evalProp(test.filter, lookup)) continue;
     for (const outcome of model.evaluate(cand.execution, evalOpts)) {
       candidates++;
+      if (candidates > opts.maxExecutions) {
+        raise(DIAG_CODES.BOUND_EXCEEDED, `more than ${opts.maxExecutions} candidate executions; raise --max-executions to explore further`);
+      }
+      if (deadline !== undefined && (candidates & 255) === 0 && Date.now() > deadline) {
+        raise(DIAG_CODES.TIMEOUT, 'timed out; raise --timeout to explore further');
+      }
       if (!outcome.consistent) continue;
       for (const f of outcome.flags) flags.add(f);
       const holds = evalProp(test.condition.prop, lookup);

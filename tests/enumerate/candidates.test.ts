@@ -85,7 +85,7 @@ test('exceeding --max-executions is a bound error, not a crash', () => {
 });
 
 test('product and permutations', () => {
-  assert.deepEqual([...product([[1, 2], ['a']])], [[1, 'a'], [2, 'a']]);
+  assert.deepEqual([...product<number | string>([[1, 2], ['a']])], [[1, 'a'], [2, 'a']]);
   assert.deepEqual([...product([[1], []])], []);
   assert.deepEqual([...product([])], [[]]);
   assert.equal([...permutations([1, 2, 3, 4])].length, 24);

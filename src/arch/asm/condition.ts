@@ -1,0 +1,183 @@
+/**
+ * The constraint part of an assembly test: `locations [k; ...]`,
+ * `filter P`, and `exists P` / `~exists P` / `forall P`. Propositions use
+ * herd's syntax: `/\`, `\/`, `=>`, `~` or `not`, `true`, `false`, and atoms
+ * `key = value` or `key <> value` (printed by herd as `not (key=value)`).
+ */
+import { DIAG_CODES, raise, type Span } from '../../diag.js';
+import { joinSpans, type SourceText } from '../../litmus/source.js';
+import type { Condition, Prop, Quantifier, StateKey } from '../../litmus/types.js';
+import { parseInteger, parseKey, type RegisterNamer } from './init.js';
+import type { Piece } from './text.js';
+
+export interface Constraints {
+  readonly locations: readonly StateKey[];
+  readonly filter?: Prop;
+  readonly condition: Condition;
+}
+
+interface Tok {
+  readonly text: string;
+  readonly start: number;
+}
+
+const TOKEN = /\s*(\/\\|\\\/|=>|<>|!=|==|~|\(|\)|\[|\]|;|=|\d+\s*:\s*[A-Za-z_][\w.]*|-?0[xX][0-9a-fA-F]+|-?\d+|[A-Za-z_&][\w.]*)/y;
+
+function tokenize(src: SourceText, p: Piece): Tok[] {
+  const out: Tok[] = [];
+  const re = new RegExp(TOKEN.source, 'y');
+  let i = 0;
+  while (i < p.text.length) {
+    if (/^\s*$/.test(p.text.slice(i))) break;
+    re.lastIndex = i;
+    const m = re.exec(p.text);
+    if (!m) {
+      const at = p.start + i + (p.text.slice(i).length - p.text.slice(i).trimStart().length);
+      raise(DIAG_CODES.LITMUS_SYNTAX, `unexpected character '${src.text[at] ?? ''}' in the condition`, src.span(at, at + 1));
+    }
+    const tok = m[1] as string;
+    out.push({ text: tok, start: p.start + i + m[0].length - tok.length });
+    i = re.lastIndex;
+  }
+  return out;
+}
+
+export function parseConstraints(src: SourceText, p: Piece, register: RegisterNamer): Constraints {
+  const toks = tokenize(src, p);
+  let pos = 0;
+  const peek = (): Tok | undefined => toks[pos];
+  const endAt = p.start + p.text.length;
+  const spanOf = (t: Tok | undefined): Span => (t ? src.span(t.start, t.start + t.text.length) : src.span(endAt, endAt));
+  const fail = (what: string): never => {
+    const t = peek();
+    return raise(DIAG_CODES.LITMUS_SYNTAX, `expected ${what}, found ${t ? `'${t.text}'` : 'end of file'}`, spanOf(t));
+  };
+  const eat = (text: string): Tok => {
+    const t = peek();
+    if (t?.text !== text) fail(`'${text}'`);
+    pos++;
+    return t as Tok;
+  };
+
+  const key = (): StateKey => {
+    const t = peek();
+    if (t === undefined) return fail('a register or a location');
+    if (t.text === '[') {
+      pos++;
+      const loc = peek();
+      if (loc === undefined || !/^[A-Za-z_]/.test(loc.text)) return fail('a location name');
+      pos++;
+      const close = eat(']');
+      return { kind: 'mem', loc: loc.text, span: src.span(t.start, close.start + 1) };
+    }
+    if (/^\d+\s*:/.test(t.text) || /^[A-Za-z_]/.test(t.text)) {
+      pos++;
+      return parseKey(src, t, register);
+    }
+    return fail('a register or a location');
+  };
+
+  const atom = (): Prop => {
+    const t = peek();
+    if (t === undefined) return fail('a proposition');
+    if (t.text === '(') {
+      pos++;
+      const inner = prop();
+      eat(')');
+      return inner;
+    }
+    if (t.text === 'true' || t.text === 'false') {
+      pos++;
+      return { kind: t.text, span: spanOf(t) };
+    }
+    if (t.text === '~' || t.text === 'not') {
+      pos++;
+      const arg = atom();
+      return { kind: 'not', arg, span: joinSpans(spanOf(t), arg.span) };
+    }
+    const k = key();
+    const op = peek();
+    if (op === undefined || !['=', '==', '<>', '!='].includes(op.text)) return fail("'=' or '<>'");
+    pos++;
+    const v = peek();
+    if (v === undefined) return fail('a value');
+    let p2: Prop;
+    const n = parseInteger(v.text);
+    const valueSpan = spanOf(v);
+    if (n !== undefined) {
+      pos++;
+      p2 = { kind: 'eq', key: k, value: { value: n, span: valueSpan }, span: joinSpans(k.span, valueSpan) };
+    } else if (/^\d+\s*:/.test(v.text) || v.text === '[') {
+      const right = key();
+      p2 = { kind: 'eqKeys', left: k, right, span: joinSpans(k.span, right.span) };
+    } else if (/^&?[A-Za-z_]/.test(v.text)) {
+      pos++;
+      p2 = { kind: 'eq', key: k, value: { value: v.text.replace(/^&/, ''), span: valueSpan }, span: joinSpans(k.span, valueSpan) };
+    } else return fail('a value');
+    return op.text === '<>' || op.text === '!=' ? { kind: 'not', arg: p2, span: p2.span } : p2;
+  };
+
+  const conj = (): Prop => {
+    const first = atom();
+    const args = [first];
+    while (peek()?.text === '/\\') {
+      pos++;
+      args.push(atom());
+    }
+    return args.length === 1 ? first : { kind: 'and', args, span: joinSpans(first.span, (args[args.length - 1] as Prop).span) };
+  };
+  const disj = (): Prop => {
+    const first = conj();
+    const args = [first];
+    while (peek()?.text === '\\/') {
+      pos++;
+      args.push(conj());
+    }
+    return args.length === 1 ? first : { kind: 'or', args, span: joinSpans(first.span, (args[args.length - 1] as Prop).span) };
+  };
+  const prop = (): Prop => {
+    const left = disj();
+    if (peek()?.text === '=>') {
+      pos++;
+      const right = prop();
+      return { kind: 'implies', left, right, span: joinSpans(left.span, right.span) };
+    }
+    return left;
+  };
+
+  const locations: StateKey[] = [];
+  let filter: Prop | undefined;
+  let condition: Condition | undefined;
+  while (pos < toks.length) {
+    const t = peek() as Tok;
+    if (t.text === 'locations') {
+      pos++;
+      eat('[');
+      while (peek() !== undefined && peek()?.text !== ']') {
+        locations.push(key());
+        if (peek()?.text === ';') pos++;
+      }
+      eat(']');
+    } else if (t.text === 'filter') {
+      pos++;
+      filter = prop();
+    } else if (t.text === 'exists' || t.text === 'forall' || t.text === '~') {
+      if (condition !== undefined) fail('end of file after the condition');
+      let q: Quantifier = t.text === 'forall' ? 'forall' : 'exists';
+      pos++;
+      if (t.text === '~') {
+        eat('exists');
+        q = '~exists';
+      }
+      const body = pos < toks.length && peek()?.text !== ';' ? prop() : ({ kind: 'true', span: spanOf(t) } as Prop);
+      condition = { quantifier: q, prop: body, span: joinSpans(spanOf(t), body.span) };
+    } else if (t.text === ';') {
+      pos++;
+    } else if (t.text === 'cases') {
+      raise(DIAG_CODES.NOT_SUPPORTED, "not supported: 'cases' conditions", spanOf(t));
+    } else fail("'exists', '~exists', 'forall', 'locations' or 'filter'");
+  }
+  // herd reads a test without a condition as `forall (true)`.
+  condition ??= { quantifier: 'forall', prop: { kind: 'true', span: src.span(endAt, endAt) }, span: src.span(endAt, endAt) };
+  return { locations, ...(filter !== undefined ? { filter } : {}), condition };
+}

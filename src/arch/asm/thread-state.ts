@@ -1,0 +1,76 @@
+/**
+ * What every assembly thread starts from: the locations of the test with
+ * their initial values and declared types, and each thread's initial
+ * registers and register types (herd's default type is `int`).
+ */
+import type { LitmusTest, Prop, StateKey, Value } from '../../litmus/types.js';
+import { fromLitmus, type AsmValue } from './value.js';
+
+export interface AsmInitialState {
+  /** Every location of the test and its initial value. */
+  readonly memory: ReadonlyMap<string, Value>;
+  readonly memTypes: ReadonlyMap<string, string>;
+  /** Per thread: initial register values (canonical names). */
+  readonly regs: readonly ReadonlyMap<string, AsmValue>[];
+  /** Per thread: declared register types. */
+  readonly regTypes: readonly ReadonlyMap<string, string>[];
+}
+
+/** `codeLocations`: locations the code names directly (x86's `(x)`), which exist even if the initial state omits them. */
+export function initialState(test: LitmusTest, codeLocations: readonly string[] = []): AsmInitialState {
+  const memory = new Map<string, Value>();
+  const memTypes = new Map<string, string>();
+  const regs = test.threads.map(() => new Map<string, AsmValue>());
+  const regTypes = test.threads.map(() => new Map<string, string>());
+  const mention = (v: Value): void => {
+    if (typeof v === 'string' && !memory.has(v)) memory.set(v, 0);
+  };
+  for (const e of test.init) {
+    if (e.target.kind === 'mem') {
+      memory.set(e.target.loc, e.value);
+      if (e.type !== undefined) memTypes.set(e.target.loc, e.type);
+    } else {
+      regs[e.target.thread]?.set(e.target.reg, fromLitmus(e.value));
+      if (e.type !== undefined) regTypes[e.target.thread]?.set(e.target.reg, e.type);
+    }
+  }
+  for (const e of test.init) mention(e.value);
+  for (const l of codeLocations) mention(l);
+  const keys = [...propKeys(test.condition.prop), ...(test.filter ? propKeys(test.filter) : []), ...test.locations];
+  for (const k of keys) if (k.kind === 'mem' && !memory.has(k.loc)) memory.set(k.loc, 0);
+  const values = (p: Prop): Value[] => {
+    switch (p.kind) {
+      case 'eq':
+        return [p.value.value];
+      case 'not':
+        return values(p.arg);
+      case 'and':
+      case 'or':
+        return p.args.flatMap(values);
+      case 'implies':
+        return [...values(p.left), ...values(p.right)];
+      default:
+        return [];
+    }
+  };
+  for (const v of values(test.condition.prop)) mention(v);
+  return { memory, memTypes, regs, regTypes };
+}
+
+function propKeys(p: Prop): StateKey[] {
+  switch (p.kind) {
+    case 'eq':
+      return [p.key];
+    case 'eqKeys':
+      return [p.left, p.right];
+    case 'not':
+      return propKeys(p.arg);
+    case 'and':
+    case 'or':
+      return p.args.flatMap(propKeys);
+    case 'implies':
+      return [...propKeys(p.left), ...propKeys(p.right)];
+    default:
+      return [];
+  }
+}

@@ -1,0 +1,126 @@
+/**
+ * Building one thread trace of an assembly test the way herd builds its
+ * event structure: every instruction instance contributes memory, register,
+ * fence and branching events, related inside the instance by intrinsic
+ * data, control and order dependencies (iico_data, iico_ctrl, iico_order).
+ *
+ * Set memberships an event has (for the cat side), in `sets`:
+ *   memory accesses   `Exp` plus the annotation sets of herd's AArch64Annot
+ *                     (`A`, `Q`, `L`, `X`, `NoRet`, `EX`), or `X` for x86
+ *                     locked accesses;
+ *   register accesses `Rreg` or `Wreg`, `Exp`, and for register reads
+ *                     `DATA` (the value flows to a memory write's data port)
+ *                     or `ADDR` (any other register read);
+ *   branching         `B` plus `BCC` (conditional branch) or `PRED`
+ *                     (intra-instruction decision: CSEL, CAS);
+ *   fences            the barrier name (`DMB.ISH`, `DSB.SY`, `ISB`, `MFENCE`).
+ */
+import type { Span } from '../../diag.js';
+import type { EdgeList, EventAction, ThreadTrace, TraceEvent } from '../../exec/types.js';
+import type { Value } from '../../litmus/types.js';
+
+/**
+ * Event actions of assembly traces. `Rreg`/`Wreg` are register accesses
+ * (their `loc` is `thread:REG`), `Commit` a branching event, `NoAction`
+ * herd's placeholder event of NOP and B.
+ */
+export type AsmAction = EventAction | 'Rreg' | 'Wreg' | 'Commit' | 'NoAction';
+
+/** The seam type widened for assembly (see the report: exec/types.ts should list these actions). */
+function action(a: AsmAction): EventAction {
+  return a as EventAction;
+}
+
+export interface AsmEventSpec {
+  readonly action: AsmAction;
+  readonly loc?: string;
+  readonly value?: Value;
+  readonly tags?: readonly string[];
+  readonly sets?: readonly string[];
+}
+
+/** A thread trace with herd's third intra-instruction relation. */
+export interface AsmTrace extends ThreadTrace {
+  readonly iicoOrder: EdgeList;
+}
+
+type Ev = number | undefined;
+
+export class TraceBuilder {
+  private readonly events: TraceEvent[] = [];
+  private readonly iicoData: [number, number][] = [];
+  private readonly iicoCtrl: [number, number][] = [];
+  private readonly iicoOrder: [number, number][] = [];
+  private readonly rmw: [number, number][] = [];
+  private instr = -1;
+  private span: Span = { file: '', line: 0, col: 0 };
+  private text = '';
+
+  constructor(readonly thread: number) {}
+
+  /** Starts a new instruction instance (a new `instr` index, herd's po step). */
+  begin(span: Span, text: string): void {
+    this.instr++;
+    this.span = span;
+    this.text = text;
+  }
+
+  add(spec: AsmEventSpec): number {
+    this.events.push({
+      action: action(spec.action),
+      ...(spec.loc !== undefined ? { loc: spec.loc } : {}),
+      ...(spec.value !== undefined ? { value: spec.value } : {}),
+      tags: spec.tags ?? [],
+      ...(spec.sets !== undefined && spec.sets.length > 0 ? { sets: spec.sets } : {}),
+      instr: this.instr,
+      span: this.span,
+      text: this.text,
+    });
+    return this.events.length - 1;
+  }
+
+  /** iico_data from each of `from` (absent events, e.g. reads of XZR, are skipped) to each of `to`. */
+  data(from: Ev | readonly Ev[], to: Ev | readonly Ev[]): void {
+    link(this.iicoData, from, to);
+  }
+
+  ctrl(from: Ev | readonly Ev[], to: Ev | readonly Ev[]): void {
+    link(this.iicoCtrl, from, to);
+  }
+
+  order(from: Ev | readonly Ev[], to: Ev | readonly Ev[]): void {
+    link(this.iicoOrder, from, to);
+  }
+
+  /** Records a read-modify-write pair (herd's atomic_load_store). */
+  atomicPair(r: Ev, w: Ev): void {
+    if (r !== undefined && w !== undefined) this.rmw.push([r, w]);
+  }
+
+  /** The trace; `deps` are the dependencies herd computes natively for models that do not compute their own. */
+  finish(regs: ReadonlyMap<string, Value>, deps: { addr: EdgeList; data: EdgeList; ctrl: EdgeList }): AsmTrace {
+    return {
+      thread: this.thread,
+      events: this.events,
+      addr: deps.addr,
+      data: deps.data,
+      ctrl: deps.ctrl,
+      rmw: this.rmw,
+      iicoData: this.iicoData,
+      iicoCtrl: this.iicoCtrl,
+      iicoOrder: this.iicoOrder,
+      regs,
+    };
+  }
+
+  /** Read-only view for computing native dependencies. */
+  snapshot(): { events: readonly TraceEvent[]; iicoData: EdgeList; iicoCtrl: EdgeList } {
+    return { events: this.events, iicoData: this.iicoData, iicoCtrl: this.iicoCtrl };
+  }
+}
+
+function link(into: [number, number][], from: Ev | readonly Ev[], to: Ev | readonly Ev[]): void {
+  const fs = Array.isArray(from) ? from : [from];
+  const ts = Array.isArray(to) ? to : [to];
+  for (const f of fs) for (const t of ts) if (f !== undefined && t !== undefined && f !== t) into.push([f, t]);
+}

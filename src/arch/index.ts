@@ -1,0 +1,3 @@
+/** Architecture plug-ins: the `Arch` interface and the registry. */
+export type { Arch, ArchSemantics } from './types.js';
+export { AARCH64, ARCHS, X86, X86_64, archForHeader } from './registry.js';

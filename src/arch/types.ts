@@ -1,0 +1,41 @@
+/**
+ * The plug-in interface of an architecture: how its tests are parsed, how
+ * its threads run (events, registers, dependencies), and which model
+ * checks them by default. Adding an architecture is one folder under
+ * `litmus/`, one under `exec/`, and one line in `registry.ts`.
+ */
+import type { ThreadSemantics } from '../exec/types.js';
+import type { ArchName, LitmusTest } from '../litmus/types.js';
+
+export interface ArchSemantics extends ThreadSemantics {
+  /**
+   * True once some thread path was cut because a loop hit the unrolling
+   * bound (herd then prints `Loop Ok` / `Loop No`). Meaningful after
+   * enumeration asked for the traces.
+   */
+  loopCut(): boolean;
+}
+
+export interface Arch<TCode = unknown> {
+  readonly name: ArchName;
+  /** Header words that select this architecture (`AArch64`, `X86`, `X86_64`). */
+  readonly headers: readonly string[];
+  /** Parses a whole test. Throws WeakmemError with a `file:line:col` span. */
+  parse(text: string, file: string): LitmusTest<TCode>;
+  /** Thread semantics of a parsed test. */
+  semantics(test: LitmusTest<TCode>, opts?: { readonly unroll?: number }): ArchSemantics;
+  /** Name of the built-in model herd uses for this architecture. */
+  readonly defaultModel: string;
+  /**
+   * Whether the model's `catdep` header asks for register events: herd
+   * keeps register reads and writes (`Rreg`, `Wreg`) in the event set only
+   * for models that compute dependencies themselves; other models see
+   * memory, fence and branching events, and the predefined addr/data/ctrl.
+   */
+  readonly registerEvents: 'catdep-only';
+  /**
+   * herd's order of register keys in printed states (by register number,
+   * the zero register first), when it differs from name order.
+   */
+  compareRegisters(a: string, b: string): number;
+}

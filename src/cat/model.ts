@@ -1,0 +1,158 @@
+/**
+ * Loading a model (parse and compile once) and evaluating it on candidate
+ * executions: one outcome per `with` branch.
+ */
+import type { Span } from '../diag.js';
+import type { CandidateExecution } from '../enumerate/types.js';
+import type { EdgeList } from '../exec/types.js';
+import { ModelCompiler, type CompiledModel } from './compile-model.js';
+import { runTop } from './engine.js';
+import { ModelLoader } from './load.js';
+import { C_ARCH_SETS, bellSetNames, predefValue, type PredefConfig } from './predef.js';
+import type { ModelResolver } from './resolver.js';
+import { CANDIDATE_LEVEL, Candidate, SKELETON_LEVEL, Skeleton, cellAt, type BranchState, type Ctx, type Failure } from './runtime.js';
+import { CatError, UNBOUND, type Value } from './values.js';
+
+export interface LoadOptions {
+  readonly resolver: ModelResolver;
+  /** Selected variants (herd's `-variant`), for `if "name"` in models. */
+  readonly variants: ReadonlySet<string>;
+  /** A bell file (herd's `-bell`), evaluated before the model in the same environment. */
+  readonly bell?: string;
+  /** Event set names always defined, even when no event belongs to them (default: herd's C architecture sets). */
+  readonly archSets?: readonly string[];
+}
+
+export interface EvaluateOptions {
+  /** Names of checks (and `call ... as name`) to skip, as herd's `-skipcheck`. */
+  readonly skipChecks?: ReadonlySet<string>;
+}
+
+/** A failing check. */
+export interface FailedCheck {
+  readonly name: string | undefined;
+  /** The property the check requires (`nonempty` for `~empty`, `cyclic` for `~acyclic`...). */
+  readonly kind: 'acyclic' | 'irreflexive' | 'empty' | 'nonempty' | 'cyclic' | 'reflexive';
+  readonly span: Span;
+  /** The tested value: the pairs of a relation, or the events of a set. */
+  evidence(): EdgeList | readonly number[];
+}
+
+export interface ModelOutcome {
+  /** All (non-skipped) checks passed. herd stops evaluating a branch at its first failing check. */
+  readonly consistent: boolean;
+  /** The first failing check, when not consistent. */
+  readonly failed?: FailedCheck;
+  /** Names of `flag` checks that fired (e.g. 'data-race'), in model order. */
+  readonly flags: readonly string[];
+  /** An `undefined_unless` check failed (C11 models' undefined behaviour). */
+  readonly undefinedBehaviour: boolean;
+  /** Look up a relation or set bound at the end of this branch (e.g. 'co', 'hb'), for reports and explanations. */
+  lookup(name: string): EdgeList | readonly number[] | undefined;
+}
+
+export interface CatModel {
+  readonly title: string | undefined;
+  /** True when the model binds `co` itself (`with co from ...`), so enumeration must not supply co. */
+  readonly bindsCo: boolean;
+  /** Evaluate on one candidate; one outcome per `with` branch (in order). A `with` over an empty set yields no outcome. */
+  evaluate(x: CandidateExecution, opts?: EvaluateOptions): ModelOutcome[];
+}
+
+const NO_SKIP: ReadonlySet<string> = new Set();
+
+/** Parses and compiles the model at `path` (found through the resolver). Throws WeakmemError with a span. */
+export function loadModel(path: string, opts: LoadOptions): CatModel {
+  const loader = new ModelLoader(opts.resolver);
+  const main = loader.load(path, undefined);
+  return build(loader, main.file, main.dir, opts);
+}
+
+/** Parses and compiles model text given directly (`displayPath` names it in messages). */
+export function loadModelText(text: string, displayPath: string, opts: LoadOptions): CatModel {
+  const loader = new ModelLoader(opts.resolver);
+  const file = loader.parse(text, displayPath);
+  const slash = displayPath.lastIndexOf('/');
+  return build(loader, file, slash >= 0 ? displayPath.slice(0, slash) : undefined, opts);
+}
+
+function build(loader: ModelLoader, main: ReturnType<ModelLoader['parse']>, dir: string | undefined, opts: LoadOptions): CatModel {
+  const compiler = new ModelCompiler(loader, opts.variants);
+  const std = loader.load('stdlib.cat', undefined);
+  compiler.addFile(std.file, std.dir, false);
+  if (opts.bell !== undefined) {
+    const bell = loader.load(opts.bell, dir);
+    compiler.addFile(bell.file, bell.dir, true);
+  }
+  compiler.addFile(main, dir, false);
+  const compiled = compiler.finish(main.title);
+  const cfg: PredefConfig = { bellSets: bellSetNames(compiled.bellAnnotations), archSets: new Set(opts.archSets ?? C_ARCH_SETS) };
+  // Consecutive candidates sharing their events array and static relations (enumeration yields them
+  // grouped) share the skeleton-level work.
+  let last: Skeleton | undefined;
+  const skeletonOf = (x: CandidateExecution): Skeleton => {
+    if (last === undefined || !last.matches(x)) last = new Skeleton(x, compiled.levelSizes[SKELETON_LEVEL]);
+    return last;
+  };
+  return {
+    title: compiled.title,
+    bindsCo: compiled.bindsCo,
+    evaluate: (x, o) => evaluate(compiled, cfg, x, skeletonOf(x), o?.skipChecks ?? NO_SKIP),
+  };
+}
+
+function evaluate(m: CompiledModel, cfg: PredefConfig, x: CandidateExecution, skeleton: Skeleton, skip: ReadonlySet<string>): ModelOutcome[] {
+  const cand = new Candidate(x, skeleton, (name, c) => predefValue(name, c, cfg));
+  const ctx: Ctx = { cand, frames: [skeleton.frame, new Array(m.levelSizes[CANDIDATE_LEVEL])] };
+  const out: ModelOutcome[] = [];
+  const branch: BranchState = { flags: [], undefinedBehaviour: false, skip };
+  try {
+    runTop(m.steps, 0, ctx, branch, (c, b, failure) => out.push(outcome(m, c, b, failure)));
+  } catch (e) {
+    if (e instanceof CatError) e.raise();
+    throw e;
+  }
+  return out;
+}
+
+function outcome(m: CompiledModel, ctx: Ctx, b: BranchState, failure: Failure | undefined): ModelOutcome {
+  const lookup = (name: string): EdgeList | readonly number[] | undefined => {
+    try {
+      return toData(lookupValue(m, ctx, name));
+    } catch {
+      return undefined;
+    }
+  };
+  const base = { flags: b.flags, undefinedBehaviour: b.undefinedBehaviour, lookup };
+  if (failure === undefined) return { consistent: true, ...base };
+  const { name, kind, span, value } = failure;
+  return { consistent: false, failed: { name, kind, span, evidence: () => toData(value) ?? [] }, ...base };
+}
+
+function lookupValue(m: CompiledModel, ctx: Ctx, name: string): Value | undefined {
+  const g = m.globals.get(name);
+  if (g?.constant !== undefined) return g.constant;
+  if (g?.ref !== undefined) return ctx.frames[g.ref.level]?.[g.ref.index]?.force(ctx, undefined);
+  const s = m.shows.get(name);
+  if (s !== undefined && ctx.frames[s.ref.level] !== undefined) return cellAt(ctx, s.ref, (c) => s.code(c, null)).force(ctx, undefined);
+  const v = ctx.cand.predef(name);
+  return v === UNBOUND ? undefined : v;
+}
+
+function toData(v: Value | undefined): EdgeList | readonly number[] | undefined {
+  if (v === undefined) return undefined;
+  switch (v.kind) {
+    case 'rel':
+      return v.edges();
+    case 'set':
+      return v.toArray();
+    case 'empty':
+      return [];
+    case 'pair':
+      return [[v.src, v.dst]];
+    case 'event':
+      return [v.id];
+    default:
+      return undefined;
+  }
+}

@@ -1,0 +1,254 @@
+/**
+ * Run-time structures of compiled models. Top-level bindings live in lazy
+ * cells grouped by *level*: level 0 holds what depends on no `with`
+ * variable, level k what depends on the k-th `with` of the model. A branch
+ * of the k-th `with` gets a fresh level-k frame and shares the frames of
+ * lower levels with its siblings, so definitions that do not depend on the
+ * choice are evaluated once. Local variables (function parameters, `let ...
+ * in`) live in linked frames.
+ */
+import type { Span } from '../diag.js';
+import { WeakmemError, DIAG_CODES } from '../diag.js';
+import type { CandidateExecution } from '../enumerate/types.js';
+import { EventSet, Relation } from '../relation/index.js';
+import type { Value } from './values.js';
+import { CatError, evalError } from './values.js';
+
+/** Compiled expression. */
+export type Code = (ctx: Ctx, env: Frame | null) => Value;
+
+/** A local-variable frame. */
+export interface Frame {
+  readonly vals: Slot[];
+  readonly parent: Frame | null;
+}
+
+/** A local slot: a value, or a lazily evaluated `let ... in` binding. */
+export type Slot = Value | LazyLocal | undefined;
+
+const PENDING = 0, RUNNING = 1, DONE = 2, FAILED = 3;
+
+/** A lazily evaluated local binding (herd evaluates `let` bindings on demand). */
+export class LazyLocal {
+  private state = PENDING;
+  private value: Value | undefined;
+  private error: unknown;
+  constructor(private readonly code: Code, private readonly env: Frame | null) {}
+
+  force(ctx: Ctx, span: Span): Value {
+    if (this.state === DONE) return this.value as Value;
+    if (this.state === FAILED) throw this.error;
+    if (this.state === RUNNING) evalError('recursive definition evaluated during its own evaluation', span);
+    this.state = RUNNING;
+    try {
+      this.value = this.code(ctx, this.env);
+      this.state = DONE;
+      return this.value;
+    } catch (e) {
+      this.state = FAILED;
+      this.error = e;
+      throw e;
+    }
+  }
+}
+
+/** A top-level binding, or a cached anonymous expression (check, `with` set), of one branch. */
+export class Cell {
+  private state = PENDING;
+  private value: Value | undefined;
+  private error: unknown;
+  /** Cached outcome of the check on this value, when the cell is a check's expression. */
+  checkResult: boolean | undefined;
+  constructor(private readonly thunk: (ctx: Ctx) => Value) {}
+
+  force(ctx: Ctx, span: Span | undefined): Value {
+    if (this.state === DONE) return this.value as Value;
+    if (this.state === FAILED) throw this.error;
+    if (this.state === RUNNING) evalError('definition depends on itself (use let rec)', span);
+    this.state = RUNNING;
+    try {
+      this.value = this.thunk(ctx);
+      this.state = DONE;
+      return this.value;
+    } catch (e) {
+      this.state = FAILED;
+      this.error = e;
+      throw e;
+    }
+  }
+
+  /** Sets the value directly (fixpoint iteration, `with` variables). */
+  set(v: Value): void {
+    this.value = v;
+    this.state = DONE;
+  }
+
+  fail(e: unknown): void {
+    this.error = e;
+    this.state = FAILED;
+  }
+
+  get isDone(): boolean {
+    return this.state === DONE;
+  }
+
+  /** The value, when evaluated (no evaluation triggered). */
+  peek(): Value | undefined {
+    return this.state === DONE ? this.value : undefined;
+  }
+}
+
+/** Position of a top-level cell. */
+export interface CellRef {
+  readonly level: number;
+  readonly index: number;
+}
+
+/** Level of the cells that depend only on the events and static relations (shared by candidates). */
+export const SKELETON_LEVEL = 0;
+/** Level of the cells that depend on rf, co or final writes (one candidate). */
+export const CANDIDATE_LEVEL = 1;
+
+/** Predefined names that vary between candidates with the same events. */
+export const DYNAMIC_PREDEFS: ReadonlySet<string> = new Set(['rf', 'co', 'coe', 'coi', 'fr', 'fre', 'fri', 'pco', 'FW']);
+
+/**
+ * What candidates with the same events and static relations (po, addr,
+ * data, ctrl, rmw, iico) share: the skeleton-level cells and predefined
+ * names, and the identity counter of closures.
+ */
+export class Skeleton {
+  readonly n: number;
+  readonly predefs = new Map<string, Value>();
+  /** Level-0 cells. */
+  readonly frame: (Cell | undefined)[];
+  /** Counter giving closures and procedures their identity. */
+  nextId = 0;
+  private allSet: EventSet | undefined;
+  private idRel: Relation | undefined;
+  private unvRel: Relation | undefined;
+
+  constructor(readonly x: CandidateExecution, frameSize: number) {
+    this.n = x.events.length;
+    this.frame = new Array(frameSize);
+  }
+
+  /** True when `y` has the same events and static relations (by identity) as this skeleton's. */
+  matches(y: CandidateExecution): boolean {
+    const x = this.x;
+    return x.events === y.events && x.po === y.po && x.addr === y.addr && x.data === y.data && x.ctrl === y.ctrl &&
+      x.rmw === y.rmw && x.iicoData === y.iicoData && x.iicoCtrl === y.iicoCtrl;
+  }
+
+  get all(): EventSet {
+    return (this.allSet ??= EventSet.full(this.n));
+  }
+  get id(): Relation {
+    return (this.idRel ??= Relation.identity(this.n));
+  }
+  get unv(): Relation {
+    return (this.unvRel ??= Relation.universe(this.n));
+  }
+}
+
+/** Per-candidate data shared by all branches. */
+export class Candidate {
+  readonly n: number;
+  private readonly predefs = new Map<string, Value>();
+
+  /** `compute` gives the predefined names (UNBOUND when undefined); each is computed once. */
+  constructor(readonly x: CandidateExecution, readonly skeleton: Skeleton, private readonly compute: (name: string, cand: Candidate) => Value) {
+    this.n = x.events.length;
+  }
+
+  /** The value of predefined `name`, or UNBOUND. */
+  predef(name: string): Value {
+    const cache = DYNAMIC_PREDEFS.has(name) ? this.predefs : this.skeleton.predefs;
+    let v = cache.get(name);
+    if (v === undefined) {
+      v = this.compute(name, this);
+      cache.set(name, v);
+    }
+    return v;
+  }
+
+  /** A fresh identity for a closure or procedure. */
+  newId(): number {
+    return this.skeleton.nextId++;
+  }
+  /** All events. */
+  get all(): EventSet {
+    return this.skeleton.all;
+  }
+  get id(): Relation {
+    return this.skeleton.id;
+  }
+  /** All pairs of events. */
+  get unv(): Relation {
+    return this.skeleton.unv;
+  }
+}
+
+/** Evaluation context of one branch. */
+export interface Ctx {
+  readonly cand: Candidate;
+  /** `frames[level][index]`; frames of lower levels are shared with sibling branches. */
+  readonly frames: (Cell | undefined)[][];
+}
+
+/** The cell at `ref`, created with `thunk` when this branch (or a sibling sharing the level) has none yet. */
+export function cellAt(ctx: Ctx, ref: CellRef, thunk: (ctx: Ctx) => Value): Cell {
+  const frame = ctx.frames[ref.level];
+  let c = frame[ref.index];
+  if (c === undefined) {
+    c = new Cell(thunk);
+    frame[ref.index] = c;
+  }
+  return c;
+}
+
+/** Reads local slot `index` of the frame `depth` levels up. */
+export function readLocal(ctx: Ctx, env: Frame | null, depth: number, index: number, span: Span): Value {
+  let f = env;
+  for (let d = 0; d < depth; d++) f = (f as Frame).parent;
+  const s = (f as Frame).vals[index];
+  if (s === undefined) return evalError('variable used before its definition', span);
+  return s instanceof LazyLocal ? s.force(ctx, span) : s;
+}
+
+/** A compiled binding pattern. */
+export interface CompiledPattern {
+  /** Bound names (undefined for `_`); a tuple pattern has several. */
+  readonly names: readonly (string | undefined)[];
+  readonly tuple: boolean;
+}
+
+/** A compiled procedure: its body runs in a fresh frame holding the parameters and local `let`s. */
+export interface CompiledProc {
+  readonly name: string;
+  readonly params: CompiledPattern;
+  readonly frameSize: number;
+  /** Runs the body; returns undefined when all checks pass, else the failure. */
+  readonly run: (ctx: Ctx, env: Frame, branch: BranchState) => Failure | undefined;
+}
+
+/** What a branch accumulates: flags that fired, undefined behaviour, options. */
+export interface BranchState {
+  readonly flags: string[];
+  undefinedBehaviour: boolean;
+  readonly skip: ReadonlySet<string>;
+}
+
+/** A failing check. */
+export interface Failure {
+  readonly name: string | undefined;
+  readonly kind: 'acyclic' | 'irreflexive' | 'empty' | 'nonempty' | 'cyclic' | 'reflexive';
+  readonly span: Span;
+  /** The value tested. */
+  readonly value: Value;
+}
+
+/** True for errors `try ... with` catches: model evaluation errors (not unsupported constructs). */
+export function isCatchable(e: unknown): boolean {
+  return e instanceof CatError || (e instanceof WeakmemError && e.diagnostic.code === DIAG_CODES.MODEL_EVAL);
+}

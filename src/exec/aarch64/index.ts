@@ -1,0 +1,238 @@
+/**
+ * AArch64 thread semantics: each thread is run instruction by instruction
+ * on concrete register values, once per choice of read values and of
+ * instruction alternatives (herd's CAS and store-exclusive executions),
+ * following branches. A backward branch may be taken at most `unroll`
+ * times on a path (herd's -unroll, 2 by default); longer paths are cut.
+ */
+import { DIAG_CODES, raise } from '../../diag.js';
+import { explorePaths, PathCut, type Chooser } from '../../arch/asm/explore.js';
+import { nativeDependencies } from '../../arch/asm/native-deps.js';
+import { initialState } from '../../arch/asm/thread-state.js';
+import { TraceBuilder, type AsmTrace } from '../../arch/asm/trace.js';
+import { toLitmus, type AsmValue } from '../../arch/asm/value.js';
+import type { ThreadSemantics } from '../types.js';
+import type { LitmusTest, Value } from '../../litmus/types.js';
+import type { AArch64Instr, AArch64Thread } from '../../litmus/aarch64/ast.js';
+import { alu, bfm, csel, holds, madd, movConst, movk, movReg } from './alu.js';
+import { Machine, type ThreadEnv } from './context.js';
+import { cas, load, store, storeExclusive, swapOrAmo } from './mem.js';
+
+export interface AsmSemanticsOptions {
+  /** Most times a backward branch may be taken on one path. */
+  readonly unroll?: number;
+}
+
+/** Thread semantics that also say whether some path hit the loop bound (herd prints `Loop`). */
+export interface AsmThreadSemantics extends ThreadSemantics {
+  loopCut(): boolean;
+  traces(thread: number, readValues: (loc: string) => readonly Value[]): AsmTrace[];
+}
+
+export function aarch64Semantics(test: LitmusTest<AArch64Thread>, opts: AsmSemanticsOptions = {}): AsmThreadSemantics {
+  const unroll = opts.unroll ?? 2;
+  const init = initialState(test);
+  test.threads.forEach((th) => checkTargets(th));
+  let cut = false;
+  return {
+    initial: init.memory,
+    threadCount: test.threads.length,
+    loopCut: () => cut,
+    traces(thread, readValues) {
+      const code = test.threads[thread] as AArch64Thread;
+      const env: ThreadEnv = { thread, readValues, memType: (loc) => init.memTypes.get(loc) ?? 'int' };
+      const regTypes = init.regTypes[thread] as ReadonlyMap<string, string>;
+      const run = (chooser: Chooser): AsmTrace => {
+        const tb = new TraceBuilder(thread);
+        const m = new Machine(env, tb, chooser, init.regs[thread] as ReadonlyMap<string, AsmValue>);
+        const taken = new Map<number, number>();
+        const unknown = new Set<string>();
+        let pc = 0;
+        let steps = 0;
+        while (pc < code.instrs.length) {
+          const ins = code.instrs[pc] as AArch64Instr;
+          tb.begin(ins.span, ins.text);
+          m.span = ins.span;
+          const next = step(m, ins, pc, code.labels);
+          if (next <= pc && !decided(ins, unknown)) {
+            const n = (taken.get(pc) ?? 0) + 1;
+            if (n > unroll) throw new PathCut('loop');
+            taken.set(pc, n);
+          }
+          track(ins, unknown);
+          if (++steps > MAX_STEPS) raise(DIAG_CODES.BOUND_EXCEEDED, `P${thread} runs more than ${MAX_STEPS} instructions: a loop that does not end?`, ins.span);
+          pc = next;
+        }
+        const regs = new Map<string, Value>();
+        for (const [name, v] of m.regs) if (/^X\d+$/.test(name)) regs.set(name, toLitmus(v, regTypes.get(name) ?? 'int'));
+        return tb.finish(regs, nativeDependencies(tb.snapshot()));
+      };
+      return explorePaths(run, (why) => {
+        if (why === 'loop') cut = true;
+      });
+    },
+  };
+}
+
+/** Instructions one path may execute (loops whose condition is known run in full, as in herd). */
+const MAX_STEPS = 10000;
+
+/**
+ * Whether a conditional branch's direction is known without the values of
+ * memory reads. herd evaluates such branches while building a thread and
+ * unrolls them completely; unconditional branches and branches on unknown
+ * values count against -unroll (herd's tests L028, L029).
+ * Registers are unknown once written by an instruction that does not
+ * report its result to herd's register environment (loads, atomics,
+ * store-exclusive status, CSEL, bitfield moves) or computed from one.
+ */
+function decided(i: AArch64Instr, unknown: ReadonlySet<string>): boolean {
+  switch (i.kind) {
+    case 'b':
+      return false;
+    case 'bcond':
+      return !unknown.has('NZCV');
+    case 'cbz':
+    case 'tbz':
+      return !unknown.has(i.reg.name);
+    default:
+      return true;
+  }
+}
+
+function track(i: AArch64Instr, unknown: Set<string>): void {
+  const set = (r: string, isUnknown: boolean): void => {
+    if (r === 'XZR') return;
+    if (isUnknown) unknown.add(r);
+    else unknown.delete(r);
+  };
+  const from = (...rs: string[]): boolean => rs.some((r) => unknown.has(r));
+  switch (i.kind) {
+    case 'movConst':
+      return set(i.rd.name, false);
+    case 'movReg':
+      return set(i.rd.name, from(i.rn.name));
+    case 'movk':
+      return set(i.rd.name, from(i.rd.name));
+    case 'madd':
+      return set(i.rd.name, from(i.rn.name, i.rm.name, i.ra.name));
+    case 'alu': {
+      const u = from(i.rn.name, i.operand.kind === 'imm' ? 'XZR' : i.operand.reg.name);
+      set(i.rd.name, u);
+      if (i.setFlags) set('NZCV', u);
+      return;
+    }
+    case 'csel':
+    case 'bfm':
+      return set(i.rd.name, true);
+    case 'load':
+      set(i.rt.name, true);
+      if (i.address.kind === 'imm' && i.address.mode !== 'offset') set(i.address.base.name, true);
+      return;
+    case 'store':
+      if (i.address.kind === 'imm' && i.address.mode !== 'offset') set(i.address.base.name, true);
+      return;
+    case 'storeExclusive':
+      return set(i.status.name, true);
+    case 'swp':
+    case 'ldop':
+      return set(i.rt.name, true);
+    case 'cas':
+      return set(i.rs.name, true);
+    default:
+      return;
+  }
+}
+
+/** Executes one instruction; returns the index of the next one. */
+function step(m: Machine, i: AArch64Instr, pc: number, labels: ReadonlyMap<string, number>): number {
+  switch (i.kind) {
+    case 'nop':
+      m.noAction();
+      return pc + 1;
+    case 'b':
+      m.noAction();
+      return target(i.target, pc, labels);
+    case 'bcond': {
+      const f = m.readNamed('NZCV');
+      m.tb.data(f.ev, m.commit('BCC'));
+      return holds(i.cond, f.value) ? target(i.target, pc, labels) : pc + 1;
+    }
+    case 'cbz':
+    case 'tbz': {
+      const r = m.read(i.reg, 'ord', 64);
+      m.tb.data(r.ev, m.commit('BCC'));
+      const v = r.value;
+      const bitSet = typeof v !== 'bigint' ? true : i.kind === 'tbz' ? ((v >> BigInt(i.bit)) & 1n) === 1n : v !== 0n;
+      const jump = i.nonZero === bitSet;
+      return jump ? target(i.target, pc, labels) : pc + 1;
+    }
+    case 'load':
+      load(m, i);
+      break;
+    case 'store':
+      store(m, i);
+      break;
+    case 'storeExclusive':
+      storeExclusive(m, i);
+      break;
+    case 'swp':
+    case 'ldop':
+      swapOrAmo(m, i);
+      break;
+    case 'cas':
+      cas(m, i);
+      break;
+    case 'movConst':
+      movConst(m, i);
+      break;
+    case 'movk':
+      movk(m, i);
+      break;
+    case 'movReg':
+      movReg(m, i);
+      break;
+    case 'alu':
+      alu(m, i);
+      break;
+    case 'csel':
+      csel(m, i);
+      break;
+    case 'bfm':
+      bfm(m, i);
+      break;
+    case 'madd':
+      madd(m, i);
+      break;
+    case 'fence':
+      m.fence(i.barrier === 'ISB' ? 'ISB' : `${i.barrier}.${i.domain}`);
+      break;
+    default:
+      assertNever(i);
+  }
+  return pc + 1;
+}
+
+/** A label, or `.+k`/`.-k` bytes from the branch (labels may also start with a dot, like `.text`). */
+function isOffset(t: string): boolean {
+  return /^\.[+-]\d+$/.test(t);
+}
+
+function target(t: string, pc: number, labels: ReadonlyMap<string, number>): number {
+  if (isOffset(t)) return pc + Number(t.slice(1)) / 4;
+  return labels.get(t) as number;
+}
+
+function checkTargets(th: AArch64Thread): void {
+  th.instrs.forEach((i, pc) => {
+    if (i.kind !== 'b' && i.kind !== 'bcond' && i.kind !== 'cbz' && i.kind !== 'tbz') return;
+    const t = i.target;
+    const dest = isOffset(t) ? pc + Number(t.slice(1)) / 4 : th.labels.get(t);
+    if (dest === undefined) raise(DIAG_CODES.LITMUS_SEMANTIC, `undefined label '${t}'`, i.span);
+    if (dest < 0 || dest > th.instrs.length) raise(DIAG_CODES.LITMUS_SEMANTIC, `branch target ${t} is outside the thread's code`, i.span);
+  });
+}
+
+function assertNever(x: never): never {
+  throw new Error(`unexpected instruction ${JSON.stringify(x)}`);
+}

@@ -1,0 +1,3 @@
+/** Thread semantics of C (Linux-kernel) litmus tests. */
+export { cSemantics } from './semantics.js';
+export type { Tainted } from './trace-builder.js';

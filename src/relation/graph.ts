@@ -1,0 +1,133 @@
+/**
+ * Graph algorithms on relations: acyclicity, shortest cycles, linear
+ * extensions (herd's `linearisations`) and connected classes.
+ */
+import { EventSet, lowestBit } from './event-set.js';
+import { Relation } from './relation.js';
+
+/** True when the relation has no cycle (depth-first search over bit rows). */
+export function isAcyclic(r: Relation): boolean {
+  const { n, w, bits } = r;
+  const color = new Uint8Array(n);
+  const visit = (i: number): boolean => {
+    color[i] = 1;
+    for (let k = 0; k < w; k++) {
+      let x = bits[i * w + k];
+      while (x !== 0) {
+        const j = (k << 5) + lowestBit(x);
+        x &= x - 1;
+        if (color[j] === 1) return false;
+        if (color[j] === 0 && !visit(j)) return false;
+      }
+    }
+    color[i] = 2;
+    return true;
+  };
+  for (let i = 0; i < n; i++) if (color[i] === 0 && !visit(i)) return false;
+  return true;
+}
+
+/**
+ * One shortest cycle of the relation, as the list of its events
+ * `[e0, e1, ..., ek]` with edges e0→e1→...→ek→e0; undefined when acyclic.
+ * A self-loop yields `[e]`.
+ */
+export function shortestCycle(r: Relation): number[] | undefined {
+  const { n, w, bits } = r;
+  let best: number[] | undefined;
+  for (let s = 0; s < n; s++) if (r.has(s, s)) return [s];
+  const parent = new Int32Array(n);
+  for (let s = 0; s < n; s++) {
+    parent.fill(-1);
+    const queue = [s];
+    let found = -1;
+    for (let q = 0; q < queue.length && found < 0; q++) {
+      const i = queue[q];
+      for (let k = 0; k < w && found < 0; k++) {
+        let x = bits[i * w + k];
+        while (x !== 0) {
+          const j = (k << 5) + lowestBit(x);
+          x &= x - 1;
+          if (j === s) {
+            found = i;
+            break;
+          }
+          if (parent[j] < 0 && j !== s) {
+            parent[j] = i;
+            queue.push(j);
+          }
+        }
+      }
+    }
+    if (found >= 0) {
+      const path: number[] = [];
+      for (let v = found; v !== s; v = parent[v]) path.push(v);
+      path.push(s);
+      path.reverse();
+      if (best === undefined || path.length < best.length) best = path;
+      if (best.length === 2) return best;
+    }
+  }
+  return best;
+}
+
+/**
+ * All linear extensions of `r` restricted to `nodes`, each as a strict
+ * total order on `nodes` (transitive). Edges with an end outside `nodes`
+ * are ignored; a cycle among `nodes` (a self-loop included) yields no order.
+ */
+export function linearExtensions(nodes: EventSet, r: Relation): Relation[] {
+  const n = nodes.n;
+  if (!isAcyclic(r.restrict(nodes, nodes))) return [];
+  const elems = nodes.toArray();
+  const m = elems.length;
+  // preds[b][a]: elems[a] must come before elems[b].
+  const preds: boolean[][] = elems.map((b) => elems.map((a) => r.has(a, b)));
+  const out: Relation[] = [];
+  const order: number[] = [];
+  const placed = new Uint8Array(m);
+  const emit = (): void => {
+    const pairs: [number, number][] = [];
+    for (let a = 0; a < m; a++) for (let b = a + 1; b < m; b++) pairs.push([elems[order[a]], elems[order[b]]]);
+    out.push(Relation.fromEdges(n, pairs));
+  };
+  const extend = (): void => {
+    if (order.length === m) {
+      emit();
+      return;
+    }
+    for (let a = 0; a < m; a++) {
+      if (placed[a] !== 0) continue;
+      let ready = true;
+      for (let b = 0; b < m && ready; b++) if (placed[b] === 0 && preds[a][b]) ready = false;
+      if (!ready) continue;
+      placed[a] = 1;
+      order.push(a);
+      extend();
+      order.pop();
+      placed[a] = 0;
+    }
+  };
+  extend();
+  return out;
+}
+
+/**
+ * herd's `classes`: for each event with a successor (in increasing order)
+ * not yet covered, the set of events reachable from it, itself included.
+ * For an equivalence relation these are its classes.
+ */
+export function reachClasses(r: Relation): EventSet[] {
+  const n = r.n;
+  const plus = r.plus();
+  let seen = EventSet.empty(n);
+  const out: EventSet[] = [];
+  const dom = r.domain();
+  dom.forEach((i) => {
+    if (seen.has(i)) return;
+    const cc = plus.row(i).with(i);
+    seen = seen.union(cc);
+    out.push(cc);
+  });
+  return out;
+}

@@ -1,0 +1,25 @@
+/** Test helpers: run the whole pipeline on files, the way the CLI does. */
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { Session } from '../../src/api/session.js';
+import { nodeResolver } from '../../src/cli/resolver.js';
+
+/** A session with the built-in models and default bounds. */
+export function builtinSession(): Session {
+  return new Session({ resolver: nodeResolver([]), variants: [], skipChecks: [], maxExecutions: 2_000_000 });
+}
+
+/** Every file under `dir` ending with `suffix`, recursively, sorted. */
+export function filesUnder(dir: string, suffix: string): string[] {
+  const out: string[] = [];
+  for (const name of readdirSync(dir).sort()) {
+    const p = join(dir, name);
+    if (statSync(p).isDirectory()) out.push(...filesUnder(p, suffix));
+    else if (name.endsWith(suffix)) out.push(p);
+  }
+  return out;
+}
+
+export function read(file: string): string {
+  return readFileSync(file, 'utf8');
+}
