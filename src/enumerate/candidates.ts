@@ -63,10 +63,16 @@ export function* candidateExecutions(sem: ThreadSemantics, opts: EnumerateOption
       raise(DIAG_CODES.TIMEOUT, 'timed out; raise --timeout to explore further');
     }
   };
+  const shapes = new ShapeTable();
+  const observed = [...opts.observedLocs].filter((l) => initial.has(l)).sort();
   for (const chosen of traceCombinations(traces, initial)) {
-    const base = assemble(initEvents, chosen);
+    const base = assemble(initEvents, chosen, shapes.of(chosen));
     const readChoices = base.reads.map((r) => writersOf(base.events, r));
     if (readChoices.some((c) => c.length === 0)) continue;
+    const fwChoices = observed.map((loc) => {
+      const ws = base.events.filter((e) => e.action === 'W' && e.loc === loc && !e.isInit).map((e) => e.id);
+      return ws.length > 0 ? ws : [locs.indexOf(loc)];
+    });
     for (const rfWriters of product(readChoices)) {
       const rf: [number, number][] = rfWriters.map((w, i) => [w, base.reads[i] as number]);
       if (opts.nativeCo) {
@@ -81,11 +87,6 @@ export function* candidateExecutions(sem: ThreadSemantics, opts: EnumerateOption
           yield { execution: { ...base.relations, events: base.events, rf, co: co.edges, finalWrites }, traces: chosen, finalMemory };
         }
       } else {
-        const observed = [...opts.observedLocs].filter((l) => initial.has(l)).sort();
-        const fwChoices = observed.map((loc) => {
-          const ws = base.events.filter((e) => e.action === 'W' && e.loc === loc && !e.isInit).map((e) => e.id);
-          return ws.length > 0 ? ws : [locs.indexOf(loc)];
-        });
         for (const fws of product(fwChoices)) {
           tick();
           const finalMemory = new Map<string, Value>();
@@ -104,8 +105,43 @@ interface Assembled {
   readonly relations: Omit<CandidateExecution, 'events' | 'rf' | 'co' | 'finalWrites'>;
 }
 
+/** Interns trace shapes: equal shape vectors get the same token object. */
+class ShapeTable {
+  private readonly traceIds = new WeakMap<ThreadTrace, number>();
+  private readonly traceKeys = new Map<string, number>();
+  private readonly tokens = new Map<string, object>();
+
+  of(chosen: readonly ThreadTrace[]): object {
+    const key = chosen.map((t) => this.idOf(t)).join(',');
+    let token = this.tokens.get(key);
+    if (token === undefined) {
+      token = { key };
+      this.tokens.set(key, token);
+    }
+    return token;
+  }
+
+  private idOf(t: ThreadTrace): number {
+    let id = this.traceIds.get(t);
+    if (id === undefined) {
+      const key = JSON.stringify([
+        t.thread,
+        t.events.map((e) => [e.action, e.loc ?? null, e.tags, e.sets ?? [], e.instr]),
+        t.addr, t.data, t.ctrl, t.rmw, t.iicoData ?? [], t.iicoCtrl ?? [],
+      ]);
+      id = this.traceKeys.get(key);
+      if (id === undefined) {
+        id = this.traceKeys.size;
+        this.traceKeys.set(key, id);
+      }
+      this.traceIds.set(t, id);
+    }
+    return id;
+  }
+}
+
 /** Numbers the events of the chosen traces after the initial writes and lifts their relations. */
-function assemble(initEvents: readonly ExecutionEvent[], chosen: readonly ThreadTrace[]): Assembled {
+function assemble(initEvents: readonly ExecutionEvent[], chosen: readonly ThreadTrace[], shape: object): Assembled {
   const events: ExecutionEvent[] = [...initEvents];
   const po: [number, number][] = [];
   const lift = { addr: [] as [number, number][], data: [] as [number, number][], ctrl: [] as [number, number][], rmw: [] as [number, number][], iicoData: [] as [number, number][], iicoCtrl: [] as [number, number][] };
@@ -128,7 +164,7 @@ function assemble(initEvents: readonly ExecutionEvent[], chosen: readonly Thread
     add(lift.iicoData, tr.iicoData);
     add(lift.iicoCtrl, tr.iicoCtrl);
   }
-  return { events, reads, relations: { po, ...lift } };
+  return { events, reads, relations: { po, ...lift, shape } };
 }
 
 /** The writes a read may take its value from: same location, same value. */

@@ -38,6 +38,13 @@ export interface CandidateExecution {
   readonly finalWrites: readonly number[];
   /** Coherence order, when enumerated natively (models that do not bind `co` themselves). */
   readonly co?: EdgeList;
+  /**
+   * A token shared (by identity) by all candidates with the same shape: the
+   * same events (actions, locations, tags, sets, threads, instructions), po
+   * and dependencies, differing only in values, rf, co and final writes.
+   * Lets a model cache what depends on the shape alone (WeakMap key).
+   */
+  readonly shape?: object;
 }
 
 /** The final state of one execution: register and memory values by display key. */

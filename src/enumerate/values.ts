@@ -1,8 +1,13 @@
 /**
  * Read-value domains: the values a read of each location may return. Starting
  * from the initial values, threads are run with the current domain and every
- * value any of them writes is added, until nothing changes. Programs have no
- * loops, so this terminates; a bound guards against runaway arithmetic.
+ * value any of them writes is added, until nothing changes.
+ *
+ * Round k finds every value at the end of a chain of k writes, each computed
+ * from a value read from the one before. In one execution such a chain uses
+ * each write event once, so with at most N writes per execution, N rounds
+ * find every value an execution can carry: increments (`atomic_inc`,
+ * `r1 + 1`) that would grow the domain forever stop there.
  */
 import { DIAG_CODES, raise } from '../diag.js';
 import type { ThreadSemantics, ThreadTrace } from '../exec/types.js';
@@ -42,6 +47,11 @@ export function threadTraceSets(sem: ThreadSemantics, bounds: DomainBounds): Tra
       traces.push(ts);
     }
     let grew = false;
+    const writesPerExecution = traces.reduce(
+      (n, ts) => n + Math.max(0, ...ts.map((tr) => tr.events.filter((e) => WRITE_ACTIONS.has(e.action)).length)),
+      0,
+    );
+    if (round >= writesPerExecution) return { traces, domain };
     for (const ts of traces) {
       for (const tr of ts) {
         for (const e of tr.events) {

@@ -90,3 +90,17 @@ test('product and permutations', () => {
   assert.deepEqual([...product([])], [[]]);
   assert.equal([...permutations([1, 2, 3, 4])].length, 24);
 });
+
+test('increments do not grow the value domain forever: chains stop at the number of writes', () => {
+  // P0 and P1 both do r = x; x = r + 1 (a non-atomic increment).
+  const inc: ThreadSemantics = {
+    initial: new Map([['x', 0]]),
+    threadCount: 2,
+    traces: (thread, readValues) =>
+      readValues('x').map((v) => trace(thread, [ev('R', 'x', v), ev('W', 'x', (v as number) + 1)], [['r', v]])),
+  };
+  const cands = [...candidateExecutions(inc, { nativeCo: true, observedLocs: new Set(['x']), maxExecutions: 1000 })];
+  const outcomes = [...new Set(cands.map((c) => `${c.traces.map((t) => t.regs.get('r')).join(',')}:${String(c.finalMemory.get('x'))}`))].sort();
+  assert.ok(outcomes.includes('0,1:2') && outcomes.includes('1,0:2') && outcomes.includes('0,0:1'), outcomes.join(' '));
+  assert.ok(cands.every((c) => c.traces.every((t) => (t.regs.get('r') as number) <= 2)));
+});
