@@ -5,6 +5,7 @@
  * code serves the CLI, the library and the browser.
  */
 import { DIAG_CODES, notSupported, raise } from '../diag.js';
+import { archForHeader } from '../arch/registry.js';
 import { loadModel, type CatModel, type ModelResolver } from '../cat/index.js';
 import { checkTest } from '../check/check.js';
 import type { TestResult } from '../check/types.js';
@@ -31,8 +32,10 @@ export interface SessionOptions {
 interface ModelChoice {
   readonly cat: string;
   readonly bell?: string;
-  readonly macros: string;
+  readonly macros?: string;
   readonly variants: readonly string[];
+  /** Event sets the architecture always defines. */
+  readonly archSets?: readonly string[];
 }
 
 export class Session {
@@ -43,44 +46,51 @@ export class Session {
 
   /** Checks one test given its text. Throws WeakmemError on bad input or bounds. */
   check(source: string, file: string): TestResult {
-    const arch = detectArch(source, file);
-    if (arch.name !== 'C') notSupported(`${arch.name} litmus tests (only C tests for now)`, arch.span);
-    const test: LitmusTest = parseCLitmus(source, file);
-    const choice = this.choose('C');
-    const macros = this.macroTable(choice.macros);
-    const model = this.model(choice);
-    const sem = cSemantics(test as Parameters<typeof cSemantics>[0], macros);
-    return checkTest(test, sem, model, {
+    const header = detectArch(source, file);
+    const bounds = {
       maxExecutions: this.opts.maxExecutions,
       ...(this.opts.timeoutSeconds !== undefined ? { timeoutMs: this.opts.timeoutSeconds * 1000 } : {}),
       ...(this.opts.skipChecks.length > 0 ? { skipChecks: new Set(this.opts.skipChecks) } : {}),
-    });
+    };
+    if (header.name === 'C') {
+      const test = parseCLitmus(source, file);
+      const choice = this.choose('C');
+      if (choice.macros === undefined) raise(DIAG_CODES.MODEL_NOT_FOUND, 'no C macro file: give one with --macros');
+      const sem = cSemantics(test, this.macroTable(choice.macros));
+      return checkTest(test, sem, this.model(choice), bounds);
+    }
+    const arch = archForHeader(header.name);
+    if (arch === undefined) return notSupported(`${header.name} litmus tests`, header.span);
+    const test: LitmusTest = arch.parse(source, file);
+    const choice = { ...this.choose(arch.name), archSets: arch.sets };
+    const model = this.model(choice);
+    const sem = arch.semantics(test);
+    return checkTest(test, sem, model, { ...bounds, compareRegisters: arch.compareRegisters, loopCut: () => sem.loopCut() });
   }
 
   private choose(arch: string): ModelChoice {
     const o = this.opts;
     const named: BuiltinModel | undefined = o.model !== undefined ? builtinModel(o.model) : defaultModelFor(arch);
     if (o.model === undefined && named === undefined) raise(DIAG_CODES.MODEL_NOT_FOUND, `no built-in model for ${arch} tests; give one with --model`);
-    const fallbackMacros = defaultModelFor('C')?.macros;
-    const macros = o.macros ?? named?.macros ?? fallbackMacros;
-    if (macros === undefined) raise(DIAG_CODES.MODEL_NOT_FOUND, 'no C macro file: give one with --macros');
+    const macros = arch === 'C' ? (o.macros ?? named?.macros ?? defaultModelFor('C')?.macros) : undefined;
     const bell = o.bell ?? named?.bell;
     return {
       cat: named?.cat ?? (o.model as string),
       ...(bell !== undefined ? { bell } : {}),
-      macros,
+      ...(macros !== undefined ? { macros } : {}),
       variants: [...(named?.variants ?? []), ...o.variants],
     };
   }
 
   private model(c: ModelChoice): CatModel {
-    const key = [c.cat, c.bell ?? '', [...c.variants].sort().join(',')].join('\u0000');
+    const key = [c.cat, c.bell ?? '', [...c.variants].sort().join(','), (c.archSets ?? []).join(',')].join('\u0000');
     let m = this.models.get(key);
     if (m === undefined) {
       m = loadModel(c.cat, {
         resolver: this.opts.resolver,
         variants: new Set(c.variants),
         ...(c.bell !== undefined ? { bell: c.bell } : {}),
+        ...(c.archSets !== undefined ? { archSets: c.archSets } : {}),
       });
       this.models.set(key, m);
     }

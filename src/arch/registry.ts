@@ -10,6 +10,7 @@ import type { AArch64Thread } from '../litmus/aarch64/ast.js';
 import type { X86Thread } from '../litmus/x86/ast.js';
 import { aarch64Semantics } from '../exec/aarch64/index.js';
 import { x86Semantics } from '../exec/x86/index.js';
+import { AARCH64_SETS, X86_SETS } from './sets.js';
 import type { Arch } from './types.js';
 
 /** herd orders registers by number (XZR, X0, X1, ..., X10), not by name. */
@@ -33,7 +34,7 @@ export const AARCH64: Arch<AArch64Thread> = {
   parse: parseAArch64Litmus,
   semantics: (test: LitmusTest<AArch64Thread>, opts) => aarch64Semantics(test, opts),
   defaultModel: 'aarch64',
-  registerEvents: 'catdep-only',
+  sets: AARCH64_SETS,
   compareRegisters: compareAArch64Registers,
 };
 
@@ -43,7 +44,7 @@ export const X86_64: Arch<X86Thread> = {
   parse: parseX86_64Litmus,
   semantics: (test: LitmusTest<X86Thread>, opts) => x86Semantics(test, opts),
   defaultModel: 'x86tso',
-  registerEvents: 'catdep-only',
+  sets: X86_SETS,
   compareRegisters: compareX86Registers,
 };
 
@@ -53,7 +54,7 @@ export const X86: Arch<X86Thread> = {
   parse: parseX86Litmus,
   semantics: (test: LitmusTest<X86Thread>, opts) => x86Semantics(test, opts),
   defaultModel: 'x86tso',
-  registerEvents: 'catdep-only',
+  sets: X86_SETS,
   compareRegisters: compareX86Registers,
 };
 

@@ -23,9 +23,7 @@ export const AARCH64_SETS: readonly string[] = [
   'IC.IALLUIS', 'IC.IALLU', 'IC.IVAU',
   'Normal', 'Device', 'Device-GRE', 'Device-nGRE', 'Device-nGnRE', 'Device-nGnRnE',
   'NSH', 'ISH', 'OSH', 'iNC', 'iWT', 'iWB', 'oNC', 'oWT', 'oWB',
-  'TLBI-VA', 'TLBI-IPA', 'TLBI-ALL', 'TLBI-ASID', 'TLBI-VMALL',
-  'TLBIIS',
-  'TLBInXS',
+  'TLBI-VA', 'TLBI-IPA', 'TLBI-ALL', 'TLBI-ASID', 'TLBI-VMALL', 'TLBIIS', 'TLBInXS',
 ];
 
 export const X86_SETS: readonly string[] = [

@@ -7,6 +7,16 @@
 import type { ThreadSemantics } from '../exec/types.js';
 import type { ArchName, LitmusTest } from '../litmus/types.js';
 
+/**
+ * Thread semantics of an assembly architecture. Traces contain register
+ * events (actions `Rreg`/`Wreg`, `loc` = `thread:REG`) besides memory,
+ * fence (`F`) and branching (`Commit`) events: herd keeps them only for
+ * models marked `catdep` (aarch64.cat), which compute addr/data/ctrl from
+ * them; for other models they are dropped and the traces' own `addr`,
+ * `data`, `ctrl` (herd's native dependencies) are used. `po` relates
+ * events of different instruction instances only (`instr` strictly
+ * increasing), never two events of one instruction.
+ */
 export interface ArchSemantics extends ThreadSemantics {
   /**
    * True once some thread path was cut because a loop hit the unrolling
@@ -27,12 +37,10 @@ export interface Arch<TCode = unknown> {
   /** Name of the built-in model herd uses for this architecture. */
   readonly defaultModel: string;
   /**
-   * Whether the model's `catdep` header asks for register events: herd
-   * keeps register reads and writes (`Rreg`, `Wreg`) in the event set only
-   * for models that compute dependencies themselves; other models see
-   * memory, fence and branching events, and the predefined addr/data/ctrl.
+   * Event-set names herd always defines for this architecture, empty when
+   * no event belongs to them (pass as the cat loader's `archSets`).
    */
-  readonly registerEvents: 'catdep-only';
+  readonly sets: readonly string[];
   /**
    * herd's order of register keys in printed states (by register number,
    * the zero register first), when it differs from name order.

@@ -7,7 +7,7 @@ import type { Span } from '../diag.js';
 import { EventSet } from '../relation/index.js';
 import type { Expr, VariantCond } from './ast.js';
 import type { Compiled, ExprCompiler } from './compile-expr.js';
-import { maxLevel } from './compile-expr.js';
+import { meta, unbind } from './compile-expr.js';
 import * as ops from './ops.js';
 import { isCatchable, type Code, type Frame } from './runtime.js';
 import { LocalScope } from './scope.js';
@@ -31,38 +31,42 @@ export function compileControl(comp: ExprCompiler, e: Extract<Expr, { kind: 'mat
   switch (e.kind) {
     case 'try': {
       const body = comp.compile(e.body, scope), fb = comp.compile(e.fallback, scope);
+      const m = meta([body, fb]), bc = comp.use(body, m), fc = comp.use(fb, m);
       const code: Code = (ctx, env) => {
         try {
-          return body.code(ctx, env);
+          return bc(ctx, env);
         } catch (err) {
           if (!isCatchable(err)) throw err;
-          return fb.code(ctx, env);
+          return fc(ctx, env);
         }
       };
-      return { code, level: Math.max(body.level, fb.level) };
+      return { code, trivial: false, ...m };
     }
     case 'if': {
       const cond = e.cond;
       if (cond.kind === 'variantCond') return comp.compile(variantHolds(cond.cond, comp.env.variants) ? e.then : e.else, scope);
-      const l = { ...comp.compile(cond.left, scope), span: cond.left.span };
-      const r = { ...comp.compile(cond.right, scope), span: cond.right.span };
-      const t = comp.compile(e.then, scope), f = comp.compile(e.else, scope);
-      const kind = cond.kind, span = cond.span;
+      const cs = [cond.left, cond.right, e.then, e.else].map((x) => comp.compile(x, scope));
+      const m = meta(cs), [l, r, t, f] = cs.map((x) => comp.use(x, m));
+      const kind = cond.kind, span = cond.span, ls = cond.left.span, rs = cond.right.span;
       const code: Code = (ctx, env) => {
-        const a = { v: l.code(ctx, env), span: l.span }, b = { v: r.code(ctx, env), span: r.span };
+        const a = { v: l(ctx, env), span: ls }, b = { v: r(ctx, env), span: rs };
         const holds =
           kind === 'eq' ? ops.valueEquals(a.v, b.v, span) : kind === 'subset' ? ops.subset(a, b, ctx.cand, span) : ops.member(a, b, ctx.cand);
-        return holds ? t.code(ctx, env) : f.code(ctx, env);
+        return holds ? t(ctx, env) : f(ctx, env);
       };
-      return { code, level: maxLevel([l, r, t, f]) };
+      return { code, trivial: false, ...m };
     }
     case 'match': {
-      const s = comp.compile(e.scrutinee, scope);
-      const clauses = new Map(e.clauses.map((c) => [c.tag, comp.compile(c.body, scope)] as const));
-      const other = e.otherwise === undefined ? undefined : comp.compile(e.otherwise, scope);
+      const sc = comp.compile(e.scrutinee, scope);
+      const bodies = e.clauses.map((c) => comp.compile(c.body, scope));
+      const otherC = e.otherwise === undefined ? undefined : comp.compile(e.otherwise, scope);
+      const m = meta([sc, ...bodies, ...(otherC !== undefined ? [otherC] : [])]);
+      const s = comp.use(sc, m);
+      const clauses = new Map(e.clauses.map((c, k) => [c.tag, comp.use(bodies[k], m)] as const));
+      const other = otherC === undefined ? undefined : comp.use(otherC, m);
       const sspan = e.scrutinee.span, span = e.span;
       const code: Code = (ctx, env) => {
-        const v = s.code(ctx, env);
+        const v = s(ctx, env);
         if (v.kind !== 'tag') {
           if (v.kind === 'empty') return evalError('matching on empty', sspan);
           if (v.kind === 'universe') return evalError('matching on universe', sspan);
@@ -70,9 +74,9 @@ export function compileControl(comp: ExprCompiler, e: Extract<Expr, { kind: 'mat
         }
         const c = clauses.get(v.name) ?? other;
         if (c === undefined) return evalError(`pattern matching failed on value '${v.name}'`, span);
-        return c.code(ctx, env);
+        return c(ctx, env);
       };
-      return { code, level: maxLevel([s, ...clauses.values(), ...(other !== undefined ? [other] : [])]) };
+      return { code, trivial: false, ...m };
     }
     case 'matchSet':
       return compileMatchSet(comp, e, scope);
@@ -87,23 +91,25 @@ interface Split {
 }
 
 function compileMatchSet(comp: ExprCompiler, e: Extract<Expr, { kind: 'matchSet' }>, scope: LocalScope | null): Compiled {
-  const s = comp.compile(e.scrutinee, scope);
-  const ifEmpty = comp.compile(e.ifEmpty, scope);
+  const sc = comp.compile(e.scrutinee, scope);
+  const ifEmptyC = comp.compile(e.ifEmpty, scope);
   const cl = e.clause;
   const inner = new LocalScope(scope);
   const names = cl.kind === 'eltRem' ? [cl.elt, cl.rest] : [cl.pre, cl.elt, cl.post];
   for (const n of names) inner.declare(n);
   const body = comp.compile(cl.body, inner);
+  const m = meta([sc, ifEmptyC, unbind(body)]);
+  const s = comp.use(sc, m), ifEmpty = comp.use(ifEmptyC, m);
   const sspan = e.scrutinee.span, span = e.span;
   const eltRem = cl.kind === 'eltRem';
   const code: Code = (ctx, env) => {
-    const v = s.code(ctx, env);
+    const v = s(ctx, env);
     const split = splitSet(v, eltRem, sspan, span);
-    if (split === undefined) return ifEmpty.code(ctx, env);
+    if (split === undefined) return ifEmpty(ctx, env);
     const frame: Frame = { vals: eltRem ? [split.elt, split.post] : [split.pre, split.elt, split.post], parent: env };
     return body.code(ctx, frame);
   };
-  return { code, level: maxLevel([s, ifEmpty, body]) };
+  return { code, trivial: false, ...m };
 }
 
 /** Splits a non-empty set; undefined when empty. With `first`, the element is the least one and `pre` is empty. */

@@ -1,7 +1,11 @@
 /**
  * Compiles cat expressions to closures `(ctx, env) => Value`, resolving
- * every name statically and computing the *level* of each expression (the
- * highest level of the top-level cells it reads; see runtime.ts).
+ * every name statically. Each compiled expression knows its *level* (the
+ * highest level of the top-level cells it reads; see runtime.ts) and
+ * whether it reads local variables. A closed subexpression of a lower level
+ * than its context (say, the static part of a relation that also depends
+ * on `co`) is hoisted into a cell of its own level, so that it is computed
+ * once for all the branches, or candidates, that share that level.
  */
 import type { Span } from '../diag.js';
 import { notSupported } from '../diag.js';
@@ -9,48 +13,99 @@ import { EventSet, Relation } from '../relation/index.js';
 import type { Binding, Expr, Pattern } from './ast.js';
 import { compileControl } from './compile-control.js';
 import * as ops from './ops.js';
-import { CANDIDATE_LEVEL, DYNAMIC_PREDEFS, LazyLocal, SKELETON_LEVEL, type Code, type CompiledPattern, type Ctx, type Frame, readLocal } from './runtime.js';
+import {
+  CANDIDATE_LEVEL, DYNAMIC_PREDEFS, LazyLocal, SKELETON_LEVEL, cellAt, readLocal, type Code, type CompiledPattern, type Ctx, type Frame,
+} from './runtime.js';
 import { CompileEnv, LocalScope, type GlobalBinding } from './scope.js';
 import { EMPTY, UNBOUND, UNIVERSE, evalError, relV, setV, typeOf, unifyTypes, valset, type Value } from './values.js';
 
-/** A compiled expression and its level. */
-export interface Compiled {
-  readonly code: Code;
+/** What is known of an expression's dependencies. */
+export interface Meta {
+  /** Highest level of the top-level cells read. */
   readonly level: number;
+  /** Number of enclosing local frames read (0: closed, evaluable with no local frame). */
+  readonly outer: number;
+  /** Reads a `let rec` binding whose fixpoint is being computed: its value changes, never cache it. */
+  readonly volatile: boolean;
 }
+
+/** A compiled expression. */
+export interface Compiled extends Meta {
+  readonly code: Code;
+  /** Cheap to recompute (a variable, a constant): not worth a cell. */
+  readonly trivial: boolean;
+}
+
+const CONST: Meta = { level: 0, outer: 0, volatile: false };
+
+/** The combined dependencies of subexpressions. */
+export function meta(parts: readonly Meta[]): Meta {
+  let level = 0, outer = 0, volatile = false;
+  for (const p of parts) {
+    if (p.level > level) level = p.level;
+    if (p.outer > outer) outer = p.outer;
+    volatile ||= p.volatile;
+  }
+  return { level, outer, volatile };
+}
+
+/** Dependencies of an expression compiled under one more local frame, seen from outside it. */
+export function unbind(m: Meta): Meta {
+  return { level: m.level, outer: Math.max(0, m.outer - 1), volatile: m.volatile };
+}
+
+export function maxLevel(xs: readonly { level: number }[]): number {
+  let m = 0;
+  for (const x of xs) if (x.level > m) m = x.level;
+  return m;
+}
+
+const compiled = (code: Code, m: Meta, trivial = false): Compiled => ({ code, trivial, ...m });
 
 export class ExprCompiler {
   constructor(readonly env: CompileEnv) {}
+
+  /**
+   * The code to evaluate `c` as part of an expression with dependencies
+   * `parent`: a cached cell read when `c` is closed, costly, and of a lower
+   * level than its context (or inside a function body).
+   */
+  use(c: Compiled, parent: Meta): Code {
+    if (c.trivial || c.outer > 0 || c.volatile || !(c.level < parent.level || parent.outer > 0)) return c.code;
+    const ref = this.env.allocate(c.level), code = c.code;
+    const thunk = (ctx: Ctx): Value => code(ctx, null);
+    return (ctx) => cellAt(ctx, ref, thunk).force(ctx, undefined);
+  }
 
   compile(e: Expr, scope: LocalScope | null): Compiled {
     const c = (x: Expr): Compiled => this.compile(x, scope);
     switch (e.kind) {
       case 'emptyRel':
-        return { code: (ctx) => relV(Relation.empty(ctx.cand.n)), level: 0 };
+        return compiled((ctx) => relV(Relation.empty(ctx.cand.n)), CONST, true);
       case 'universe':
-        return { code: () => UNIVERSE, level: 0 };
+        return compiled(() => UNIVERSE, CONST, true);
       case 'tag': {
         const type = this.env.tags.get(e.name);
-        if (type === undefined) return { code: () => evalError(`tag '${e.name} is undefined`, e.span), level: 0 };
+        if (type === undefined) return compiled(() => evalError(`tag '${e.name} is undefined`, e.span), CONST, true);
         const v: Value = { kind: 'tag', type, name: e.name };
-        return { code: () => v, level: 0 };
+        return compiled(() => v, CONST, true);
       }
       case 'var':
         return this.variable(e.name, e.span, scope);
       case 'op1': {
-        const a = c(e.arg), span = e.arg.span, op = e.op;
+        const a = c(e.arg), m = meta([a]), code = this.use(a, m), span = e.arg.span, op = e.op;
         const enums = (t: string): readonly string[] | undefined => this.env.enums.get(t);
-        return { code: (ctx, env) => ops.op1(op, a.code(ctx, env), span, ctx.cand, enums), level: a.level };
+        return compiled((ctx, env) => ops.op1(op, code(ctx, env), span, ctx.cand, enums), m);
       }
       case 'op':
         return this.operator(e, scope);
       case 'tuple': {
-        const items = e.elems.map(c);
-        return { code: (ctx, env) => ({ kind: 'tuple', items: items.map((i) => i.code(ctx, env)) }), level: maxLevel(items) };
+        const items = e.elems.map(c), m = meta(items), codes = items.map((i) => this.use(i, m));
+        return compiled((ctx, env) => ({ kind: 'tuple', items: codes.map((f) => f(ctx, env)) }), m);
       }
       case 'app': {
-        const f = c(e.fn), a = c(e.arg), span = e.span;
-        return { code: (ctx, env) => apply(f.code(ctx, env), a.code(ctx, env), ctx, span), level: Math.max(f.level, a.level) };
+        const f = c(e.fn), a = c(e.arg), m = meta([f, a]), fc = this.use(f, m), ac = this.use(a, m), span = e.span;
+        return compiled((ctx, env) => apply(fc(ctx, env), ac(ctx, env), ctx, span), m);
       }
       case 'set':
         return this.explicitSet(e.elems, scope);
@@ -72,139 +127,140 @@ export class ExprCompiler {
     const local = scope?.lookup(name);
     if (local !== undefined) {
       const { depth, index } = local;
-      return { code: (ctx, env) => readLocal(ctx, env, depth, index, span), level: 0 };
+      return compiled((ctx, env) => readLocal(ctx, env, depth, index, span), { level: 0, outer: depth + 1, volatile: false }, true);
     }
     return this.globalRead(this.env.global(name), span);
   }
 
-  globalRead(g: GlobalBinding, span: Span): Compiled {
+  private globalRead(g: GlobalBinding, span: Span): Compiled {
     if (g.constant !== undefined) {
       const v = g.constant;
-      return { code: () => v, level: 0 };
+      return compiled(() => v, CONST, true);
     }
     const ref = g.ref;
     if (ref === undefined) {
       const name = g.predef ?? '';
-      return {
-        code: (ctx) => {
-          const v = ctx.cand.predef(name);
-          return v === UNBOUND ? evalError(`unbound var: ${name}`, span) : v;
-        },
-        level: DYNAMIC_PREDEFS.has(name) ? CANDIDATE_LEVEL : SKELETON_LEVEL,
+      const level = DYNAMIC_PREDEFS.has(name) ? CANDIDATE_LEVEL : SKELETON_LEVEL;
+      const code: Code = (ctx) => {
+        const v = ctx.cand.predef(name);
+        return v === UNBOUND ? evalError(`unbound var: ${name}`, span) : v;
       };
+      return compiled(code, { level, outer: 0, volatile: false }, true);
     }
-    return {
-      code: (ctx) => {
-        const cell = ctx.frames[ref.level][ref.index];
-        if (cell === undefined) return evalError('internal: top-level binding not yet defined', span);
-        return cell.force(ctx, span);
-      },
-      level: ref.level,
+    const code: Code = (ctx) => {
+      const cell = ctx.frames[ref.level][ref.index];
+      if (cell === undefined) return evalError('internal: top-level binding not yet defined', span);
+      return cell.force(ctx, span);
     };
+    // `ref.level` is read now: a `let rec` group fixes its level after compiling (volatile meanwhile).
+    return compiled(code, { level: ref.level, outer: 0, volatile: g.volatile === true }, true);
   }
 
   private operator(e: Extract<Expr, { kind: 'op' }>, scope: LocalScope | null): Compiled {
     const span = e.span;
-    const located = (x: Expr): { code: Code; level: number; span: Span } => ({ ...this.compile(x, scope), span: x.span });
-    switch (e.op) {
-      case 'union': {
-        const args = e.args.map(located);
-        const codes = args.map((a) => a.code), spans = args.map((a) => a.span);
-        return {
-          code: (ctx, env) => {
-            const vals = new Array<Value>(codes.length);
-            for (let k = 0; k < codes.length; k++) vals[k] = codes[k](ctx, env);
-            return ops.union(vals, spans, ctx.cand, span);
-          },
-          level: maxLevel(args),
-        };
+    if (e.op === 'seq') return this.sequence(e.args, scope);
+    if (e.op === 'inter') {
+      const [x, y] = e.args;
+      // `r & (A * B)` restricts r; `r & ~s` is a difference (as herd).
+      const cart = x.kind === 'op' && x.op === 'cartesian' ? [y, x] : y.kind === 'op' && y.op === 'cartesian' ? [x, y] : undefined;
+      if (cart !== undefined && cart[1].kind === 'op') {
+        const parts = [cart[0], cart[1].args[0], cart[1].args[1]];
+        const cs = parts.map((p) => this.compile(p, scope)), m = meta(cs), [r, d, g] = cs.map((x) => this.use(x, m));
+        const [rs, ds, gs] = parts.map((p) => p.span);
+        return compiled((ctx, env) => {
+          const rel = ops.asRel(r(ctx, env), ctx.cand, rs);
+          return relV(rel.restrict(ops.asEvents(d(ctx, env), ctx.cand, ds), ops.asEvents(g(ctx, env), ctx.cand, gs)));
+        }, m);
       }
-      case 'seq':
-        return this.sequence(e.args, scope);
-      case 'inter': {
-        const [x, y] = e.args;
-        const cart = x.kind === 'op' && x.op === 'cartesian' ? [y, x] : y.kind === 'op' && y.op === 'cartesian' ? [x, y] : undefined;
-        if (cart !== undefined && cart[1].kind === 'op') {
-          const r = located(cart[0]), s1 = located(cart[1].args[0]), s2 = located(cart[1].args[1]);
-          return {
-            code: (ctx, env) => {
-              const rel = ops.asRel(r.code(ctx, env), ctx.cand, r.span);
-              const d = ops.asEvents(s1.code(ctx, env), ctx.cand, s1.span);
-              return relV(rel.restrict(d, ops.asEvents(s2.code(ctx, env), ctx.cand, s2.span)));
-            },
-            level: maxLevel([r, s1, s2]),
-          };
-        }
-        const comp = y.kind === 'op1' && y.op === 'comp' ? [x, y.arg] : x.kind === 'op1' && x.op === 'comp' ? [y, x.arg] : undefined;
-        if (comp !== undefined) {
-          const a = located(comp[0]), b = located(comp[1]);
-          return { code: (ctx, env) => ops.diff(a.code(ctx, env), b.code(ctx, env), a.span, b.span, ctx.cand, span), level: maxLevel([a, b]) };
-        }
-        const a = located(x), b = located(y);
-        return { code: (ctx, env) => ops.inter(a.code(ctx, env), b.code(ctx, env), a.span, b.span, span), level: maxLevel([a, b]) };
-      }
-      case 'diff': {
-        const a = located(e.args[0]), b = located(e.args[1]);
-        return { code: (ctx, env) => ops.diff(a.code(ctx, env), b.code(ctx, env), a.span, b.span, ctx.cand, span), level: maxLevel([a, b]) };
-      }
-      case 'cartesian': {
-        const a = located(e.args[0]), b = located(e.args[1]);
-        return { code: (ctx, env) => ops.cartesian(a.code(ctx, env), b.code(ctx, env), a.span, b.span, ctx.cand), level: maxLevel([a, b]) };
-      }
-      case 'add': {
-        const a = located(e.args[0]), b = located(e.args[1]);
-        return { code: (ctx, env) => ops.add(a.code(ctx, env), b.code(ctx, env), a.span, b.span, ctx.cand, span), level: maxLevel([a, b]) };
-      }
+      const comp = y.kind === 'op1' && y.op === 'comp' ? [x, y.arg] : x.kind === 'op1' && x.op === 'comp' ? [y, x.arg] : undefined;
+      if (comp !== undefined) return this.binary(comp[0], comp[1], scope, (a, b, s1, s2, ctx) => ops.diff(a, b, s1, s2, ctx.cand, span));
     }
+    const args = e.args.map((x) => this.compile(x, scope)), m = meta(args), codes = args.map((a) => this.use(a, m));
+    const spans = e.args.map((x) => x.span);
+    switch (e.op) {
+      case 'union':
+        return compiled((ctx, env) => {
+          const vals = new Array<Value>(codes.length);
+          for (let k = 0; k < codes.length; k++) vals[k] = codes[k](ctx, env);
+          return ops.union(vals, spans, ctx.cand, span);
+        }, m);
+      case 'inter':
+        return compiled((ctx, env) => ops.inter(codes[0](ctx, env), codes[1](ctx, env), spans[0], spans[1], span), m);
+      case 'diff':
+        return compiled((ctx, env) => ops.diff(codes[0](ctx, env), codes[1](ctx, env), spans[0], spans[1], ctx.cand, span), m);
+      case 'cartesian':
+        return compiled((ctx, env) => ops.cartesian(codes[0](ctx, env), codes[1](ctx, env), spans[0], spans[1], ctx.cand), m);
+      case 'add':
+        return compiled((ctx, env) => ops.add(codes[0](ctx, env), codes[1](ctx, env), spans[0], spans[1], ctx.cand, span), m);
+    }
+  }
+
+  private binary(x: Expr, y: Expr, scope: LocalScope | null, f: (a: Value, b: Value, s1: Span, s2: Span, ctx: Ctx) => Value): Compiled {
+    const a = this.compile(x, scope), b = this.compile(y, scope), m = meta([a, b]), ac = this.use(a, m), bc = this.use(b, m);
+    return compiled((ctx, env) => f(ac(ctx, env), bc(ctx, env), x.span, y.span, ctx), m);
   }
 
   /** `e1 ; e2 ; ...` with `[S]` operands applied as domain/range restrictions. */
   private sequence(args: readonly Expr[], scope: LocalScope | null): Compiled {
-    const parts = args.map((a) => {
+    const raw = args.map((a) => {
       const isId = a.kind === 'op1' && a.op === 'toid';
       const inner = isId ? a.arg : a;
-      return { isId, span: inner.span, ...this.compile(inner, scope) };
+      return { isId, span: inner.span, c: this.compile(inner, scope) };
     });
+    const m = meta(raw.map((p) => p.c));
+    const parts = raw.map((p) => ({ isId: p.isId, span: p.span, code: this.use(p.c, m) }));
     const code: Code = (ctx, env) => {
       const cand = ctx.cand;
       let dom: EventSet | undefined;
       let acc: Relation | undefined;
+      let owned = false;
       for (const p of parts) {
         const v = p.code(ctx, env);
         if (p.isId) {
           const s = ops.asEvents(v, cand, p.span);
           if (acc === undefined) dom = dom === undefined ? s : dom.inter(s);
-          else acc = acc.restrict(undefined, s);
+          else if (owned) maskColumns(acc, s);
+          else {
+            acc = acc.restrict(undefined, s);
+            owned = true;
+          }
           continue;
         }
         if (v.kind === 'empty') return EMPTY;
         const r = ops.asRel(v, cand, p.span);
-        acc = acc === undefined ? (dom === undefined ? r : r.restrict(dom, undefined)) : acc.seq(r);
+        if (acc === undefined) {
+          acc = dom === undefined ? r : r.restrict(dom, undefined);
+          owned = dom !== undefined;
+        } else {
+          acc = acc.seq(r);
+          owned = true;
+        }
         // Nothing can follow an empty prefix (the remaining operands are not evaluated).
-        if (acc.isEmpty()) return relV(acc);
+        if (acc.isEmpty()) return acc;
       }
-      return relV(acc ?? Relation.identityOn(dom ?? cand.all));
+      return acc ?? Relation.identityOn(dom ?? cand.all);
     };
-    return { code, level: maxLevel(parts) };
+    return compiled(code, m);
   }
 
   private explicitSet(elems: readonly Expr[], scope: LocalScope | null): Compiled {
-    const items = elems.map((x) => ({ ...this.compile(x, scope), span: x.span }));
+    const items = elems.map((x) => this.compile(x, scope)), m = meta(items), codes = items.map((i) => this.use(i, m));
+    const spans = elems.map((x) => x.span);
     const code: Code = (ctx, env) => {
-      const vs = items.map((i) => ({ v: i.code(ctx, env), span: i.span }));
+      const vs = codes.map((f) => f(ctx, env));
       if (vs.length === 0) return EMPTY;
-      let t = typeOf(vs[0].v);
-      for (const { v, span } of vs) {
-        if (v.kind === 'universe') evalError('universe in explicit set', span);
+      let t = typeOf(vs[0]);
+      vs.forEach((v, k) => {
+        if (v.kind === 'universe') evalError('universe in explicit set', spans[k]);
         const u = unifyTypes(t, typeOf(v));
-        if (u === undefined) evalError(`type ${t} expected, ${typeOf(v)} found`, span);
+        if (u === undefined) evalError(`type ${t} expected, ${typeOf(v)} found`, spans[k]);
         t = u;
-      }
-      if (t === 'event') return setV(EventSet.of(ctx.cand.n, vs.map(({ v }) => (v.kind === 'event' ? v.id : -1))));
-      if (t === 'pair') return relV(Relation.fromEdges(ctx.cand.n, vs.map(({ v }) => (v.kind === 'pair' ? [v.src, v.dst] : [0, 0]) as [number, number])));
-      return valset(t, vs.map(({ v }) => v));
+      });
+      if (t === 'event') return setV(EventSet.of(ctx.cand.n, vs.map((v) => (v.kind === 'event' ? v.id : -1))));
+      if (t === 'pair') return relV(Relation.fromEdges(ctx.cand.n, vs.map((v) => (v.kind === 'pair' ? [v.src, v.dst] : [0, 0]) as [number, number])));
+      return valset(t, vs);
     };
-    return { code, level: maxLevel(items) };
+    return compiled(code, m);
   }
 
   pattern(p: Pattern): CompiledPattern {
@@ -215,26 +271,24 @@ export class ExprCompiler {
     const inner = new LocalScope(scope);
     const pat = this.pattern(params);
     for (const n of pat.names) inner.declare(n);
-    const b = this.compile(body, inner);
-    const bodyCode = b.code;
-    return {
-      code: (ctx, env) => ({ kind: 'closure', id: ctx.cand.newId(), name, params: pat, body: bodyCode, env }),
-      level: b.level,
-    };
+    const b = this.compile(body, inner), bodyCode = b.code;
+    return compiled((ctx, env) => ({ kind: 'closure', id: ctx.cand.newId(), name, params: pat, body: bodyCode, env }), unbind(b), true);
   }
 
   /** `let p1 = e1 and p2 = e2 in body`: lazy bindings evaluated in the outer scope. */
   private letIn(bindings: readonly Binding[], body: Expr, scope: LocalScope | null): Compiled {
     const inner = new LocalScope(scope);
-    const bs = bindings.map((b) => ({ ...this.compile(b.expr, scope), pat: this.pattern(b.pattern), span: b.span }));
+    const bs = bindings.map((b) => ({ c: this.compile(b.expr, scope), pat: this.pattern(b.pattern), span: b.span }));
     const slots = bs.map((b) => b.pat.names.map((n) => inner.declare(n)));
     const bodyC = this.compile(body, inner);
+    const m = meta([...bs.map((b) => b.c), unbind(bodyC)]);
+    const codes = bs.map((b) => this.use(b.c, m));
     const code: Code = (ctx, env) => {
       const frame: Frame = { vals: new Array(inner.size), parent: env };
-      bs.forEach((b, k) => bindLazy(frame, slots[k], b.pat, b.code, env, b.span));
+      bs.forEach((b, k) => bindLazy(frame, slots[k], b.pat, codes[k], env, b.span));
       return bodyC.code(ctx, frame);
     };
-    return { code, level: Math.max(maxLevel(bs), bodyC.level) };
+    return compiled(code, m);
   }
 
   private letRec(bindings: readonly Binding[], body: Expr, scope: LocalScope | null, span: Span): Compiled {
@@ -266,14 +320,14 @@ export class ExprCompiler {
       }
       return bodyC.code(ctx, frame);
     };
-    return { code, level: Math.max(maxLevel(bs), bodyC.level) };
+    return compiled(code, unbind(meta([...bs, bodyC])));
   }
 }
 
-export function maxLevel(xs: readonly { level: number }[]): number {
-  let m = 0;
-  for (const x of xs) if (x.level > m) m = x.level;
-  return m;
+/** Keeps the pairs whose target is in `s` (in place, on a relation this code owns). */
+function maskColumns(r: Relation, s: EventSet): void {
+  const { n, w, bits } = r, sw = s.words;
+  for (let i = 0; i < n; i++) for (let k = 0; k < w; k++) bits[i * w + k] &= sw[k];
 }
 
 /** Components of a value matched against a tuple pattern (herd: tuples, and pairs as two events). */
@@ -287,7 +341,8 @@ export function components(v: Value): readonly Value[] {
 export function apply(f: Value, a: Value, ctx: Ctx, span: Span): Value {
   if (f.kind === 'closure') {
     const names = f.params.names;
-    const vals = names.length === 1 && !f.params.tuple ? [a] : components(a);
+    if (names.length === 1 && !f.params.tuple) return f.body(ctx, { vals: [a], parent: f.env });
+    const vals = components(a);
     if (vals.length !== names.length) evalError('argument mismatch', span);
     return f.body(ctx, { vals: [...vals], parent: f.env });
   }

@@ -189,11 +189,13 @@ export class ModelCompiler {
     const members = bindings.map((x) => ({ pat: this.exprs.pattern(x.pattern), isFun: x.expr.kind === 'fun', expr: x.expr, span: x.span }));
     // References to the group resolve to these refs; their level is fixed once the group is compiled.
     const refs = members.map((m) => m.pat.names.map((name) => ({ name, ref: { level: 0, index: -1 } })));
-    for (const { name, ref } of refs.flat()) if (name !== undefined) this.env.globals.set(name, { ref });
+    for (const { name, ref } of refs.flat()) if (name !== undefined) this.env.globals.set(name, { ref, volatile: true });
     const compiled = members.map((m) => this.exprs.compile(m.expr, null));
-    const test = testI === undefined ? undefined : this.testOf(testI, 'check', this.exprs.compile(testI.expr, null), undefined);
-    const level = Math.max(maxLevel(compiled), testI === undefined ? 0 : this.exprs.compile(testI.expr, null).level);
+    const testC = testI === undefined ? undefined : this.exprs.compile(testI.expr, null);
+    const test = testI === undefined || testC === undefined ? undefined : this.testOf(testI, 'check', testC, undefined);
+    const level = Math.max(maxLevel(compiled), testC?.level ?? 0);
     for (const { ref } of refs.flat()) Object.assign(ref, this.env.allocate(level));
+    for (const { name, ref } of refs.flat()) if (name !== undefined) this.env.globals.set(name, { ref });
     const values = members
       .map((m, k) => ({ ...m, code: compiled[k].code, refs: refs[k].map((x) => x.ref as CellRef) }))
       .filter((m) => !m.isFun);

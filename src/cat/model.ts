@@ -10,7 +10,7 @@ import { runTop } from './engine.js';
 import { ModelLoader } from './load.js';
 import { C_ARCH_SETS, bellSetNames, predefValue, type PredefConfig } from './predef.js';
 import type { ModelResolver } from './resolver.js';
-import { CANDIDATE_LEVEL, Candidate, SKELETON_LEVEL, Skeleton, cellAt, type BranchState, type Ctx, type Failure } from './runtime.js';
+import { CANDIDATE_LEVEL, Candidate, SKELETON_LEVEL, Skeleton, cellAt, sameShape, shapeHash, type BranchState, type Ctx, type Failure } from './runtime.js';
 import { CatError, UNBOUND, type Value } from './values.js';
 
 export interface LoadOptions {
@@ -60,6 +60,8 @@ export interface CatModel {
 }
 
 const NO_SKIP: ReadonlySet<string> = new Set();
+/** Skeletons kept per model (enumeration visits shapes mostly in sequence). */
+const SHAPES_KEPT = 8;
 
 /** Parses and compiles the model at `path` (found through the resolver). Throws WeakmemError with a span. */
 export function loadModel(path: string, opts: LoadOptions): CatModel {
@@ -87,12 +89,22 @@ function build(loader: ModelLoader, main: ReturnType<ModelLoader['parse']>, dir:
   compiler.addFile(main, dir, false);
   const compiled = compiler.finish(main.title);
   const cfg: PredefConfig = { bellSets: bellSetNames(compiled.bellAnnotations), archSets: new Set(opts.archSets ?? C_ARCH_SETS) };
-  // Consecutive candidates sharing their events array and static relations (enumeration yields them
-  // grouped) share the skeleton-level work.
+  // Candidates of the same shape (events up to their values, static relations) share the
+  // skeleton-level work: the last one used, else a few recent ones by shape.
   let last: Skeleton | undefined;
+  const byShape = new Map<number, Skeleton>();
   const skeletonOf = (x: CandidateExecution): Skeleton => {
-    if (last === undefined || !last.matches(x)) last = new Skeleton(x, compiled.levelSizes[SKELETON_LEVEL]);
-    return last;
+    if (last !== undefined && last.matches(x)) return last;
+    const key = shapeHash(x);
+    let s = byShape.get(key);
+    if (s === undefined || !sameShape(s.x, x)) {
+      s = new Skeleton(x, compiled.levelSizes[SKELETON_LEVEL]);
+      byShape.delete(key);
+      if (byShape.size >= SHAPES_KEPT) byShape.delete(byShape.keys().next().value as number);
+      byShape.set(key, s);
+    }
+    last = s;
+    return s;
   };
   return {
     title: compiled.title,

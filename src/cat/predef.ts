@@ -63,37 +63,39 @@ function eventSet(cand: Candidate, pred: (e: ExecutionEvent) => boolean): EventS
   return EventSet.filter(cand.n, (i) => pred(evs[i]));
 }
 
-/** Pairs of events with the same location. */
-function sameLocation(cand: Candidate): Relation {
+/** The equivalence relation of events with the same defined `key` (events without a key are related to none). */
+function blocks(cand: Candidate, key: (e: ExecutionEvent) => string | undefined): Relation {
   const groups = new Map<string, number[]>();
   cand.x.events.forEach((e, i) => {
-    if (e.loc === undefined) return;
-    const g = groups.get(e.loc);
-    if (g === undefined) groups.set(e.loc, [i]);
+    const k = key(e);
+    if (k === undefined) return;
+    const g = groups.get(k);
+    if (g === undefined) groups.set(k, [i]);
     else g.push(i);
   });
-  let r = Relation.empty(cand.n);
+  const n = cand.n, w = (n + 31) >>> 5, bits = new Uint32Array(n * w);
   for (const ids of groups.values()) {
-    const s = EventSet.of(cand.n, ids);
-    r = r.union(Relation.cartesian(s, s));
+    const row = EventSet.of(n, ids).words;
+    for (const i of ids) bits.set(row, i * w);
   }
-  return r;
+  return new Relation(n, bits);
 }
 
 /** Computes predefined relations from the candidate (needs `get` for the names they build on). */
 function relation(name: string, cand: Candidate, get: (n: string) => Value): Relation | undefined {
-  const x = cand.x, evs = x.events, n = cand.n;
+  const x = cand.x, n = cand.n;
   const rel = (v: Value): Relation => (v.kind === 'rel' ? v : Relation.empty(n));
   const set = (v: Value): EventSet => (v.kind === 'set' ? v : EventSet.empty(n));
   switch (name) {
     case 'id':
       return cand.id;
     case 'loc':
-      return sameLocation(cand);
+      return blocks(cand, (e) => e.loc);
     case 'int':
-      return Relation.filter(n, (i, j) => evs[i].thread >= 0 && evs[i].thread === evs[j].thread);
+      return blocks(cand, (e) => (e.thread >= 0 ? `${e.thread}` : undefined));
     case 'ext':
-      return Relation.filter(n, (i, j) => evs[i].thread !== evs[j].thread);
+      // Initial writes are on no thread: not external to one another (herd's same_proc).
+      return blocks(cand, (e) => `${e.thread}`).complement();
     case 'po':
       return Relation.fromEdges(n, x.po);
     case 'addr':
@@ -111,7 +113,7 @@ function relation(name: string, cand: Candidate, get: (n: string) => Value): Rel
     case 'iico_ctrl':
       return Relation.fromEdges(n, x.iicoCtrl);
     case 'same-instance':
-      return Relation.filter(n, (i, j) => i === j || (evs[i].thread >= 0 && evs[i].thread === evs[j].thread && evs[i].instr === evs[j].instr));
+      return blocks(cand, (e) => (e.thread >= 0 ? `${e.thread}:${e.instr}` : undefined)).union(cand.id);
     case 'amo':
       return rel(get('rmw')).inter(rel(get('same-instance')));
     case 'sm':

@@ -10,6 +10,7 @@
 import type { Span } from '../diag.js';
 import { WeakmemError, DIAG_CODES } from '../diag.js';
 import type { CandidateExecution } from '../enumerate/types.js';
+import type { EdgeList } from '../exec/types.js';
 import { EventSet, Relation } from '../relation/index.js';
 import type { Value } from './values.js';
 import { CatError, evalError } from './values.js';
@@ -109,13 +110,54 @@ export const SKELETON_LEVEL = 0;
 /** Level of the cells that depend on rf, co or final writes (one candidate). */
 export const CANDIDATE_LEVEL = 1;
 
-/** Predefined names that vary between candidates with the same events. */
-export const DYNAMIC_PREDEFS: ReadonlySet<string> = new Set(['rf', 'co', 'coe', 'coi', 'fr', 'fre', 'fri', 'pco', 'FW']);
+/**
+ * Predefined names that vary between candidates of the same shape: those
+ * built from rf, co or the final writes, and `different-values` (the only
+ * one reading the events' values).
+ */
+export const DYNAMIC_PREDEFS: ReadonlySet<string> = new Set(['rf', 'co', 'coe', 'coi', 'fr', 'fre', 'fri', 'pco', 'FW', 'different-values']);
 
 /**
- * What candidates with the same events and static relations (po, addr,
- * data, ctrl, rmw, iico) share: the skeleton-level cells and predefined
- * names, and the identity counter of closures.
+ * A cheap hash of a candidate's *shape* (events without their values, and
+ * the static relations); `sameShape` decides.
+ */
+export function shapeHash(x: CandidateExecution): number {
+  let h = 0x811c9dc5;
+  const mix = (v: number): void => {
+    h = Math.imul(h ^ v, 0x01000193);
+  };
+  for (const e of x.events) {
+    mix(e.action.charCodeAt(0) + (e.action.length << 8));
+    mix(e.loc === undefined ? -1 : e.loc.charCodeAt(0) + (e.loc.length << 8));
+    mix(e.thread);
+    mix(e.instr);
+    mix(e.tags.length + ((e.tags[0]?.length ?? 0) << 4) + ((e.sets?.length ?? 0) << 12));
+  }
+  for (const r of [x.po, x.addr, x.data, x.ctrl, x.rmw, x.iicoData, x.iicoCtrl]) mix(r.length);
+  return h >>> 0;
+}
+
+const sameStrings = (a: readonly string[] | undefined, b: readonly string[] | undefined): boolean =>
+  (a ?? []).length === (b ?? []).length && (a ?? []).every((t, i) => (b ?? [])[i] === t);
+
+const sameEdges = (a: EdgeList, b: EdgeList): boolean => a === b || (a.length === b.length && a.every(([p, q], i) => b[i][0] === p && b[i][1] === q));
+
+/** True when two candidates have the same shape. */
+export function sameShape(x: CandidateExecution, y: CandidateExecution): boolean {
+  if (x.events.length !== y.events.length) return false;
+  for (let i = 0; i < x.events.length; i++) {
+    const a = x.events[i], b = y.events[i];
+    if (a === b) continue;
+    if (a.action !== b.action || a.loc !== b.loc || a.thread !== b.thread || a.instr !== b.instr || a.isInit !== b.isInit) return false;
+    if (!sameStrings(a.tags, b.tags) || !sameStrings(a.sets, b.sets)) return false;
+  }
+  return sameEdges(x.po, y.po) && sameEdges(x.addr, y.addr) && sameEdges(x.data, y.data) && sameEdges(x.ctrl, y.ctrl) &&
+    sameEdges(x.rmw, y.rmw) && sameEdges(x.iicoData, y.iicoData) && sameEdges(x.iicoCtrl, y.iicoCtrl);
+}
+
+/**
+ * What candidates of the same shape share: the skeleton-level cells and
+ * predefined names, and the identity counter of closures.
  */
 export class Skeleton {
   readonly n: number;

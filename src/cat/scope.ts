@@ -14,6 +14,8 @@ export interface GlobalBinding {
   readonly predef?: string;
   /** Set for constants known at compile time (enum tag sets). */
   readonly constant?: Value;
+  /** A `let rec` binding while its group is compiled: its value changes during the fixpoint. */
+  readonly volatile?: boolean;
 }
 
 /** The names of one run-time local frame. */
@@ -30,12 +32,10 @@ export class LocalScope {
   }
 
   lookup(name: string): { depth: number; index: number } | undefined {
-    let s: LocalScope | null = this;
-    for (let depth = 0; s !== null; depth++, s = s.parent) {
-      const i = s.names.get(name);
-      if (i !== undefined) return { depth, index: i };
-    }
-    return undefined;
+    const i = this.names.get(name);
+    if (i !== undefined) return { depth: 0, index: i };
+    const up = this.parent?.lookup(name);
+    return up === undefined ? undefined : { depth: up.depth + 1, index: up.index };
   }
 }
 

@@ -15,6 +15,8 @@ import type { Observation, StateRow, TestKind, TestResult } from './types.js';
 /** What checking needs from a model: the cat interpreter's `CatModel` fits. */
 export interface ModelEvaluator {
   readonly bindsCo: boolean;
+  /** The model computes dependencies from register events itself (herd's `catdep`). */
+  readonly catdep?: boolean;
   evaluate(
     x: CandidateExecution,
     opts?: { skipChecks?: ReadonlySet<string> },
@@ -28,6 +30,10 @@ export interface CheckOptions {
   readonly timeoutMs?: number;
   /** Check names (`as NAME`) to ignore, like herd's -skipchecks. */
   readonly skipChecks?: ReadonlySet<string>;
+  /** The architecture's order of register names in states (default: by name). */
+  readonly compareRegisters?: (a: string, b: string) => number;
+  /** True when a thread's loop was cut at the unrolling bound (herd prints `Loop`). */
+  readonly loopCut?: () => boolean;
 }
 
 export function checkTest(
@@ -37,7 +43,7 @@ export function checkTest(
   opts: CheckOptions,
 ): TestResult {
   const started = performance.now();
-  const shown = shownKeys(test);
+  const shown = shownKeys(test, opts.compareRegisters ?? byName);
   const keys = shown.map((k) => keyText(k, test.arch));
   const observedLocs = new Set<string>();
   const allKeys = [...shown, ...(test.filter ? propKeys(test.filter) : [])];
@@ -54,6 +60,7 @@ export function checkTest(
     nativeCo: !model.bindsCo,
     observedLocs,
     maxExecutions: opts.maxExecutions,
+    registerEvents: model.catdep === true,
     ...(deadline !== undefined ? { deadline } : {}),
   });
   for (const cand of cands) {
@@ -96,6 +103,7 @@ export function checkTest(
     keys,
     states: [...states.values()].sort(compareRows),
     ok,
+    loop: opts.loopCut?.() ?? false,
     positive,
     negative,
     propTrue,
@@ -109,20 +117,22 @@ export function checkTest(
 }
 
 /** The keys herd shows in each state: those of the condition and of `locations`, registers first. */
-function shownKeys(test: LitmusTest): StateKey[] {
+function shownKeys(test: LitmusTest, compareRegisters: (a: string, b: string) => number): StateKey[] {
   const seen = new Map<string, StateKey>();
   for (const k of [...propKeys(test.condition.prop), ...test.locations]) {
     const id = k.kind === 'reg' ? `r:${k.thread}:${k.reg}` : `m:${k.loc}`;
     if (!seen.has(id)) seen.set(id, k);
   }
-  return [...seen.values()].sort(compareKeys);
+  return [...seen.values()].sort((a, b) => {
+    if (a.kind === 'reg' && b.kind === 'reg') return a.thread - b.thread || compareRegisters(a.reg, b.reg);
+    if (a.kind === 'reg') return -1;
+    if (b.kind === 'reg') return 1;
+    return byName(a.loc, b.loc);
+  });
 }
 
-function compareKeys(a: StateKey, b: StateKey): number {
-  if (a.kind === 'reg' && b.kind === 'reg') return a.thread - b.thread || (a.reg < b.reg ? -1 : a.reg > b.reg ? 1 : 0);
-  if (a.kind === 'reg') return -1;
-  if (b.kind === 'reg') return 1;
-  return a.loc < b.loc ? -1 : a.loc > b.loc ? 1 : 0;
+function byName(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 function compareRows(a: StateRow, b: StateRow): number {

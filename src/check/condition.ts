@@ -69,7 +69,7 @@ export function propText(p: Prop, arch: ArchName, above: Op = 'top'): string {
     case 'false':
       return 'false';
     case 'eq':
-      return `${keyText(p.key, arch)}=${String(p.value.value)}`;
+      return `${keyText(p.key, arch)}=${p.value.text ?? String(p.value.value)}`;
     case 'eqKeys':
       return `${keyText(p.left, arch)}=${keyText(p.right, arch)}`;
     case 'not':

@@ -31,6 +31,8 @@ export interface TestResult {
   readonly states: readonly StateRow[];
   /** herd's Ok/No: the test's condition is validated. */
   readonly ok: boolean;
+  /** Some path was cut at the loop-unrolling bound: herd prints `Loop Ok` / `Loop No`. */
+  readonly loop: boolean;
   /** herd's Positive / Negative witness counts (relative to the quantifier). */
   readonly positive: number;
   readonly negative: number;

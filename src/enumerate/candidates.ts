@@ -5,7 +5,7 @@
  * location (when it does, through `with co from`).
  */
 import { DIAG_CODES, raise, type Span } from '../diag.js';
-import type { EdgeList, ThreadSemantics, ThreadTrace } from '../exec/types.js';
+import type { EdgeList, ThreadSemantics, ThreadTrace, TraceEvent } from '../exec/types.js';
 import type { Value } from '../litmus/types.js';
 import type { CandidateExecution, ExecutionEvent } from './types.js';
 import { threadTraceSets } from './values.js';
@@ -20,6 +20,8 @@ export interface EnumerateOptions {
   readonly maxExecutions: number;
   /** Stop with TIMEOUT when `Date.now()` passes this. */
   readonly deadline?: number;
+  /** Keep register events (`Rreg`/`Wreg`): only models that compute dependencies themselves (`catdep`) use them. */
+  readonly registerEvents: boolean;
 }
 
 export interface Candidate {
@@ -34,7 +36,8 @@ const INIT_SPAN: Span = { file: '<init>', line: 0, col: 0 };
 
 /** All candidate executions of a test, lazily. */
 export function* candidateExecutions(sem: ThreadSemantics, opts: EnumerateOptions): Generator<Candidate> {
-  const { traces } = threadTraceSets(sem, { maxTracesPerThread: opts.maxExecutions, maxRounds: 32 });
+  const sets = threadTraceSets(sem, { maxTracesPerThread: opts.maxExecutions, maxRounds: 32 });
+  const traces = opts.registerEvents ? sets.traces : sets.traces.map((ts) => ts.map(withoutRegisterEvents));
   const initial = sem.initial;
   const locs = [...initial.keys()].sort();
   const initEvents: ExecutionEvent[] = locs.map((loc, id) => ({
@@ -66,7 +69,7 @@ export function* candidateExecutions(sem: ThreadSemantics, opts: EnumerateOption
   const shapes = new ShapeTable();
   const observed = [...opts.observedLocs].filter((l) => initial.has(l)).sort();
   for (const chosen of traceCombinations(traces, initial)) {
-    const base = assemble(initEvents, chosen, shapes.of(chosen));
+    const base = assemble(initEvents, chosen, shapes.of(chosen), sem.poWithinInstruction);
     const readChoices = base.reads.map((r) => writersOf(base.events, r));
     if (readChoices.some((c) => c.length === 0)) continue;
     const fwChoices = observed.map((loc) => {
@@ -127,7 +130,7 @@ class ShapeTable {
       const key = JSON.stringify([
         t.thread,
         t.events.map((e) => [e.action, e.loc ?? null, e.tags, e.sets ?? [], e.instr]),
-        t.addr, t.data, t.ctrl, t.rmw, t.iicoData ?? [], t.iicoCtrl ?? [],
+        t.addr, t.data, t.ctrl, t.rmw, t.iicoData ?? [], t.iicoCtrl ?? [], t.iicoOrder ?? [],
       ]);
       id = this.traceKeys.get(key);
       if (id === undefined) {
@@ -141,10 +144,16 @@ class ShapeTable {
 }
 
 /** Numbers the events of the chosen traces after the initial writes and lifts their relations. */
-function assemble(initEvents: readonly ExecutionEvent[], chosen: readonly ThreadTrace[], shape: object): Assembled {
+function assemble(
+  initEvents: readonly ExecutionEvent[],
+  chosen: readonly ThreadTrace[],
+  shape: object,
+  poWithinInstruction: boolean,
+): Assembled {
   const events: ExecutionEvent[] = [...initEvents];
   const po: [number, number][] = [];
-  const lift = { addr: [] as [number, number][], data: [] as [number, number][], ctrl: [] as [number, number][], rmw: [] as [number, number][], iicoData: [] as [number, number][], iicoCtrl: [] as [number, number][] };
+  const edges = (): [number, number][] => [];
+  const lift = { addr: edges(), data: edges(), ctrl: edges(), rmw: edges(), iicoData: edges(), iicoCtrl: edges(), iicoOrder: edges() };
   const reads: number[] = [];
   for (const tr of chosen) {
     const offset = events.length;
@@ -152,7 +161,9 @@ function assemble(initEvents: readonly ExecutionEvent[], chosen: readonly Thread
       const id = offset + i;
       events.push({ ...e, id, thread: tr.thread, poIndex: i, isInit: false });
       if (e.action === 'R') reads.push(id);
-      for (let j = 0; j < i; j++) po.push([offset + j, id]);
+      for (let j = 0; j < i; j++) {
+        if (poWithinInstruction || (tr.events[j] as TraceEvent).instr !== e.instr) po.push([offset + j, id]);
+      }
     });
     const add = (into: [number, number][], edges: EdgeList | undefined): void => {
       for (const [a, b] of edges ?? []) into.push([offset + a, offset + b]);
@@ -163,6 +174,7 @@ function assemble(initEvents: readonly ExecutionEvent[], chosen: readonly Thread
     add(lift.rmw, tr.rmw);
     add(lift.iicoData, tr.iicoData);
     add(lift.iicoCtrl, tr.iicoCtrl);
+    add(lift.iicoOrder, tr.iicoOrder);
   }
   return { events, reads, relations: { po, ...lift, shape } };
 }
@@ -252,4 +264,34 @@ function* coherenceOrders(
     });
     yield { edges, last };
   }
+}
+
+const REGISTER_ACTIONS: ReadonlySet<string> = new Set(['Rreg', 'Wreg']);
+
+/** A trace without its register events, its relations renumbered (herd drops them for non-`catdep` models). */
+function withoutRegisterEvents(tr: ThreadTrace): ThreadTrace {
+  if (!tr.events.some((e) => REGISTER_ACTIONS.has(e.action))) return tr;
+  const index = new Map<number, number>();
+  const events = tr.events.filter((e, i) => {
+    if (REGISTER_ACTIONS.has(e.action)) return false;
+    index.set(i, index.size);
+    return true;
+  });
+  const keep = (es: EdgeList | undefined): EdgeList =>
+    (es ?? []).flatMap(([a, b]) => {
+      const x = index.get(a);
+      const y = index.get(b);
+      return x === undefined || y === undefined ? [] : [[x, y] as const];
+    });
+  return {
+    ...tr,
+    events,
+    addr: keep(tr.addr),
+    data: keep(tr.data),
+    ctrl: keep(tr.ctrl),
+    rmw: keep(tr.rmw),
+    iicoData: keep(tr.iicoData),
+    iicoCtrl: keep(tr.iicoCtrl),
+    iicoOrder: keep(tr.iicoOrder),
+  };
 }

@@ -28,6 +28,7 @@ export interface CandidateExecution {
   readonly rmw: EdgeList;
   readonly iicoData: EdgeList;
   readonly iicoCtrl: EdgeList;
+  readonly iicoOrder: EdgeList;
   /** Reads-from for `R` events (write → read); lock events are left to the model. */
   readonly rf: EdgeList;
   /**

@@ -14,7 +14,24 @@ import type { Value } from '../litmus/types.js';
  * herd predefines (`LKR`, `LKW`, `UL`, `LF`, `RL`, `RU`), which herd keeps
  * out of `R`/`W` until the model (lock.cat) merges them in.
  */
-export type EventAction = 'R' | 'W' | 'F' | 'LKR' | 'LKW' | 'UL' | 'LF' | 'RL' | 'RU' | 'SRCU';
+export type EventAction =
+  | 'R'
+  | 'W'
+  | 'F'
+  | 'LKR'
+  | 'LKW'
+  | 'UL'
+  | 'LF'
+  | 'RL'
+  | 'RU'
+  | 'SRCU'
+  /** Register read / write (assembly); `loc` is `thread:REG`. Kept only for `catdep` models. */
+  | 'Rreg'
+  | 'Wreg'
+  /** A branching event (assembly: B, BCC, PRED). */
+  | 'Commit'
+  /** An instruction with no effect on memory or registers (NOP). */
+  | 'NoAction';
 
 /** One event of a thread trace, in program order. */
 export interface TraceEvent {
@@ -56,6 +73,8 @@ export interface ThreadTrace {
   /** Intra-instruction data/control dependencies (assembly); empty for C. */
   readonly iicoData?: EdgeList;
   readonly iicoCtrl?: EdgeList;
+  /** Intra-instruction ordering without data or control (assembly); empty for C. */
+  readonly iicoOrder?: EdgeList;
   /** Final register values of the thread (registers named as in conditions). */
   readonly regs: ReadonlyMap<string, Value>;
 }
@@ -71,6 +90,12 @@ export interface ThreadSemantics {
   /** Locations of the test (declared, used, or mentioned in the condition), with initial values. */
   readonly initial: InitialMemory;
   readonly threadCount: number;
+  /**
+   * Whether program order also relates events of one instruction (in trace
+   * order). True for C, whose statements' events are ordered; false for
+   * assembly, where herd orders them by iico relations only.
+   */
+  readonly poWithinInstruction: boolean;
   /**
    * Every trace of `thread` when a read of `loc` may return any value of
    * `readValues(loc)`. Throws `WeakmemError` for unsupported constructs.

@@ -20,6 +20,8 @@ export type StateKey =
 /** The value side of a condition atom. */
 export interface ValueExpr {
   readonly value: Value;
+  /** The constant as written, when herd prints it so in the Condition line (e.g. `0xff`). */
+  readonly text?: string;
   readonly span: Span;
 }
 

@@ -125,15 +125,20 @@ empty rmw & (fre ; coe) as atomic
  * [ppo, preserved program order]:
  *)
 let dep = addr | data
-(* a write waits for what its address, value or execution depends on,
-   for earlier accesses to its location, and a plain write after an
-   address dependency waits for an smp_wmb() to do its work *)
+(* A write waits for the reads its address, its value or its very
+   execution depends on, and for earlier accesses to its location; a read
+   that gives the address of a plain write before an smp_wmb() is
+   ordered before the writes after the smp_wmb(). *)
 let ordered-before-write =
     ((dep | ctrl) ; [W])
   | ((co | fr) & int)
   | (addr ; [Plain] ; wmb-order)
-(* a read waits for its address, and for a marked write it is forwarded from *)
+(* A read waits for the read giving its address, and for the reads that
+   a marked write of its own CPU, from which it takes its value,
+   depends on. *)
 let ordered-before-read = (addr ; [R]) | (dep ; [Marked] ; rfi)
+(* Together with the fences and annotations, and an unlock+lock on one
+   CPU: *)
 let ppo =
     ordered-before-read | ordered-before-write
   | (fence-order & int) | (unlock-then-lock & int)

@@ -49,8 +49,11 @@ export class Relation {
 
   /** `a * b`: every pair with source in `a` and target in `b`. */
   static cartesian(a: EventSet, c: EventSet): Relation {
-    const n = a.n, w = wordsFor(n), b = allocWords(n * w);
-    a.forEach((i) => b.set(c.words, i * w));
+    const n = a.n, w = wordsFor(n), b = allocWords(n * w), aw = a.words, cw = c.words;
+    for (let i = 0; i < n; i++) {
+      if ((aw[i >>> 5] & (1 << (i & 31))) === 0) continue;
+      for (let k = 0; k < w; k++) b[i * w + k] = cw[k];
+    }
     return new Relation(n, b);
   }
 
@@ -161,6 +164,17 @@ export class Relation {
   /** Sequential composition `this ; o`. */
   seq(o: Relation): Relation {
     const { n, w } = this, a = this.bits, b = o.bits, r = allocWords(a.length);
+    if (w === 1) {
+      for (let i = 0; i < n; i++) {
+        let x = a[i], acc = 0;
+        while (x !== 0) {
+          acc |= b[31 - Math.clz32(x & -x)];
+          x &= x - 1;
+        }
+        r[i] = acc;
+      }
+      return new Relation(n, r);
+    }
     for (let i = 0; i < n; i++) {
       const ri = i * w;
       for (let k = 0; k < w; k++) {
@@ -176,29 +190,34 @@ export class Relation {
   }
 
   inverse(): Relation {
-    const { n, w } = this, r = allocWords(this.bits.length);
-    this.forEach((i, j) => {
-      r[j * w + (i >>> 5)] |= 1 << (i & 31);
-    });
-    return new Relation(n, r);
-  }
-
-  /** Transitive closure `this^+` (Warshall on bit rows). */
-  plus(): Relation {
-    const { n, w } = this, r = copyWords(this.bits);
-    for (let k = 0; k < n; k++) {
-      const kw = k * w, word = k >>> 5, bit = 1 << (k & 31);
-      for (let i = 0; i < n; i++) {
-        const iw = i * w;
-        if ((r[iw + word] & bit) !== 0) for (let m = 0; m < w; m++) r[iw + m] |= r[kw + m];
+    const { n, w, bits } = this, r = allocWords(bits.length);
+    for (let i = 0; i < n; i++) {
+      const iw = i >>> 5, ib = 1 << (i & 31);
+      for (let k = 0; k < w; k++) {
+        let x = bits[i * w + k];
+        while (x !== 0) {
+          const j = (k << 5) + lowestBit(x);
+          x &= x - 1;
+          r[j * w + iw] |= ib;
+        }
       }
     }
     return new Relation(n, r);
   }
 
+  /** Transitive closure `this^+` (Warshall on bit rows). */
+  plus(): Relation {
+    const r = copyWords(this.bits);
+    closeInPlace(this.n, this.w, r);
+    return new Relation(this.n, r);
+  }
+
   /** Reflexive-transitive closure `this^*` (over all n events). */
   star(): Relation {
-    return this.plus().opt();
+    const { n, w } = this, r = copyWords(this.bits);
+    closeInPlace(n, w, r);
+    for (let i = 0; i < n; i++) r[i * w + (i >>> 5)] |= 1 << (i & 31);
+    return new Relation(n, r);
   }
 
   /** `this?`: union with the identity on all events. */
@@ -270,5 +289,33 @@ export class Relation {
   /** A string equal for equal relations of the same universe (for use as a Map key). */
   key(): string {
     return wordsKey(this.bits, 0, this.bits.length);
+  }
+}
+
+/** Warshall's transitive closure of bit rows, in place; only events with both predecessors and successors can extend paths. */
+function closeInPlace(n: number, w: number, r: Uint32Array): void {
+  if (w === 1) {
+    let hasPred = 0;
+    for (let i = 0; i < n; i++) hasPred |= r[i];
+    for (let k = 0; k < n; k++) {
+      const bit = 1 << k, rk = r[k];
+      if ((hasPred & bit) === 0 || rk === 0) continue;
+      for (let i = 0; i < n; i++) if ((r[i] & bit) !== 0) r[i] |= rk;
+    }
+    return;
+  }
+  const hasPred = allocWords(w);
+  for (let k = 0; k < r.length; k++) hasPred[k % w] |= r[k];
+  for (let k = 0; k < n; k++) {
+    const word = k >>> 5, bit = 1 << (k & 31);
+    if ((hasPred[word] & bit) === 0) continue;
+    const kw = k * w;
+    let any = 0;
+    for (let m = 0; m < w; m++) any |= r[kw + m];
+    if (any === 0) continue;
+    for (let i = 0; i < n; i++) {
+      const iw = i * w;
+      if ((r[iw + word] & bit) !== 0) for (let m = 0; m < w; m++) r[iw + m] |= r[kw + m];
+    }
   }
 }

@@ -11,7 +11,7 @@ export function herdText(r: TestResult, opts: HerdTextOptions): string {
   lines.push(`Test ${r.name} ${r.kind}`);
   lines.push(`States ${r.states.length}`);
   for (const s of r.states) lines.push(s.values.map((v, i) => `${r.keys[i] ?? '?'}=${String(v)};`).join(' '));
-  lines.push(r.ok ? 'Ok' : 'No');
+  lines.push(`${r.loop ? 'Loop ' : ''}${r.ok ? 'Ok' : 'No'}`);
   lines.push('Witnesses');
   lines.push(`Positive: ${r.positive} Negative: ${r.negative}`);
   for (const f of r.flags) lines.push(`Flag ${f}`);

@@ -1,7 +1,7 @@
 /**
  * The JSON form of a result (`--json`). Schema, version 1:
  * `{ schema: "weakmem.result/1", test, arch, file, kind, condition, keys,
- *    states: [{ values: {key: value}, satisfies }], ok, positive, negative,
+ *    states: [{ values: {key: value}, satisfies }], ok, loop, positive, negative,
  *    observation: { word, true, false }, flags, candidates, timeSeconds, hash }`.
  * Values are numbers, or strings naming a location.
  */
@@ -23,6 +23,7 @@ export function resultJson(r: TestResult): unknown {
       satisfies: s.satisfies,
     })),
     ok: r.ok,
+    loop: r.loop,
     positive: r.positive,
     negative: r.negative,
     observation: { word: r.observation, true: r.propTrue, false: r.propFalse },

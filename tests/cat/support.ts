@@ -44,7 +44,7 @@ export function execution(s: ExecSpec): CandidateExecution {
   const last = new Map<string, number>();
   for (const e of events) if (e.action === 'W' && e.loc !== undefined) last.set(e.loc, e.id);
   return {
-    events, po, addr: s.addr ?? [], data: s.data ?? [], ctrl: s.ctrl ?? [], rmw: s.rmw ?? [], iicoData: [], iicoCtrl: [],
+    events, po, addr: s.addr ?? [], data: s.data ?? [], ctrl: s.ctrl ?? [], rmw: s.rmw ?? [], iicoData: [], iicoCtrl: [], iicoOrder: [],
     rf: s.rf ?? [], finalWrites: s.finalWrites ?? [...last.values()],
     ...(s.co !== undefined ? { co: s.co } : {}),
   };

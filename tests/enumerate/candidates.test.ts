@@ -15,6 +15,7 @@ const trace = (thread: number, events: TraceEvent[], regs: [string, Value][] = [
 const sb: ThreadSemantics = {
   initial: new Map([['x', 0], ['y', 0]]),
   threadCount: 2,
+  poWithinInstruction: true,
   traces(thread, readValues) {
     const [mine, other] = thread === 0 ? ['x', 'y'] : ['y', 'x'];
     return readValues(other).map((v) => trace(thread, [ev('W', mine, 1), ev('R', other, v)], [['r0', v]]));
@@ -22,7 +23,7 @@ const sb: ThreadSemantics = {
 };
 
 test('SB has four candidates: each read from the initial write or the other thread', () => {
-  const cands = [...candidateExecutions(sb, { nativeCo: true, observedLocs: new Set(), maxExecutions: 100 })];
+  const cands = [...candidateExecutions(sb, { nativeCo: true, observedLocs: new Set(), maxExecutions: 100, registerEvents: false })];
   assert.equal(cands.length, 4);
   const regs = cands.map((c) => c.traces.map((t) => t.regs.get('r0')).join(',')).sort();
   assert.deepEqual(regs, ['0,0', '0,1', '1,0', '1,1']);
@@ -35,7 +36,7 @@ test('SB has four candidates: each read from the initial write or the other thre
 });
 
 test('rf only joins a read to writes of the same location and value', () => {
-  for (const c of candidateExecutions(sb, { nativeCo: true, observedLocs: new Set(), maxExecutions: 100 })) {
+  for (const c of candidateExecutions(sb, { nativeCo: true, observedLocs: new Set(), maxExecutions: 100, registerEvents: false })) {
     for (const [w, r] of c.execution.rf) {
       const we = c.execution.events[w];
       const re = c.execution.events[r];
@@ -49,11 +50,12 @@ test('two writes to one location give two coherence orders, and the final value 
   const ww: ThreadSemantics = {
     initial: new Map([['x', 0]]),
     threadCount: 2,
+    poWithinInstruction: true,
     traces: (thread) => [trace(thread, [ev('W', 'x', thread + 1)])],
   };
-  const cands = [...candidateExecutions(ww, { nativeCo: true, observedLocs: new Set(['x']), maxExecutions: 100 })];
+  const cands = [...candidateExecutions(ww, { nativeCo: true, observedLocs: new Set(['x']), maxExecutions: 100, registerEvents: false })];
   assert.deepEqual(cands.map((c) => c.finalMemory.get('x')).sort(), [1, 2]);
-  const fw = [...candidateExecutions(ww, { nativeCo: false, observedLocs: new Set(['x']), maxExecutions: 100 })];
+  const fw = [...candidateExecutions(ww, { nativeCo: false, observedLocs: new Set(['x']), maxExecutions: 100, registerEvents: false })];
   assert.equal(fw.length, 2, 'one candidate per choice of final write');
   assert.equal(fw[0]?.execution.co, undefined);
 });
@@ -64,6 +66,7 @@ test('the value domain grows until stable: a read sees values computed from othe
   const chase: ThreadSemantics = {
     initial: new Map([['x', 0], ['y', 0]]),
     threadCount: 2,
+    poWithinInstruction: true,
     traces(thread, readValues) {
       const [src, dst] = thread === 0 ? ['x', 'y'] : ['y', 'x'];
       return readValues(src)
@@ -71,7 +74,7 @@ test('the value domain grows until stable: a read sees values computed from othe
         .map((v) => trace(thread, [ev('R', src, v), ev('W', dst, v + 1)], [['r', v]]));
     },
   };
-  const cands = [...candidateExecutions(chase, { nativeCo: true, observedLocs: new Set(), maxExecutions: 1000 })];
+  const cands = [...candidateExecutions(chase, { nativeCo: true, observedLocs: new Set(), maxExecutions: 1000, registerEvents: false })];
   const outcomes = [...new Set(cands.map((c) => c.traces.map((t) => t.regs.get('r')).join(',')))].sort();
   // r0=a makes y=a+1; r1 reads 0 (x=1) or a+1 (x=a+2, so a=0): exactly three outcomes.
   assert.deepEqual(outcomes, ['0,0', '0,1', '1,0']);
@@ -79,7 +82,7 @@ test('the value domain grows until stable: a read sees values computed from othe
 
 test('exceeding --max-executions is a bound error, not a crash', () => {
   assert.throws(
-    () => [...candidateExecutions(sb, { nativeCo: true, observedLocs: new Set(), maxExecutions: 3 })],
+    () => [...candidateExecutions(sb, { nativeCo: true, observedLocs: new Set(), maxExecutions: 3, registerEvents: false })],
     (e: unknown) => (e as { diagnostic?: { code: string } }).diagnostic?.code === 'WM300',
   );
 });
@@ -96,10 +99,11 @@ test('increments do not grow the value domain forever: chains stop at the number
   const inc: ThreadSemantics = {
     initial: new Map([['x', 0]]),
     threadCount: 2,
+    poWithinInstruction: true,
     traces: (thread, readValues) =>
       readValues('x').map((v) => trace(thread, [ev('R', 'x', v), ev('W', 'x', (v as number) + 1)], [['r', v]])),
   };
-  const cands = [...candidateExecutions(inc, { nativeCo: true, observedLocs: new Set(['x']), maxExecutions: 1000 })];
+  const cands = [...candidateExecutions(inc, { nativeCo: true, observedLocs: new Set(['x']), maxExecutions: 1000, registerEvents: false })];
   const outcomes = [...new Set(cands.map((c) => `${c.traces.map((t) => t.regs.get('r')).join(',')}:${String(c.finalMemory.get('x'))}`))].sort();
   assert.ok(outcomes.includes('0,1:2') && outcomes.includes('1,0:2') && outcomes.includes('0,0:1'), outcomes.join(' '));
   assert.ok(cands.every((c) => c.traces.every((t) => (t.regs.get('r') as number) <= 2)));

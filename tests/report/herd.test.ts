@@ -8,7 +8,7 @@ const result: TestResult = {
   name: 'MP', arch: 'C', file: 'MP.litmus', kind: 'Allowed', quantifier: 'exists',
   conditionText: 'exists (1:r0=1 /\\ 1:r1=0)', keys: ['1:r0', '1:r1'],
   states: [{ values: [0, 0], satisfies: false }, { values: [1, 0], satisfies: true }],
-  ok: true, positive: 1, negative: 3, propTrue: 1, propFalse: 3, observation: 'Sometimes',
+  ok: true, loop: false, positive: 1, negative: 3, propTrue: 1, propFalse: 3, observation: 'Sometimes',
   flags: ['data-race'], candidates: 4, timeSeconds: 0.0123, hash: 'abc',
 };
 

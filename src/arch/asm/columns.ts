@@ -27,10 +27,12 @@ export function parseColumns<TInstr>(
   if (tail !== undefined && tail.text !== '') failAt(src, tail, "expected ';' at the end of this row");
   const header = rows.shift();
   if (header === undefined) return raise(DIAG_CODES.LITMUS_SYNTAX, 'expected thread names such as `P0 | P1 ;`', src.span(code.start, code.start + 1));
-  const names = splitPiece(header, '|').map(trimPiece);
+  // herd also reads `P0:` for `P0`.
+  const names = splitPiece(header, '|').map(trimPiece).map((n) => (/^P\d+:$/.test(n.text) ? { ...n, text: n.text.slice(0, -1) } : n));
   names.forEach((n, i) => {
     if (n.text !== `P${i}`) {
-      if (/^P\d+@/.test(n.text)) failAt(src, n, `thread attributes ('${n.text}') are not supported`, DIAG_CODES.NOT_SUPPORTED);
+      if (/^P\d+@/.test(n.text)) failAt(src, n, `not supported: thread attributes ('${n.text}')`, DIAG_CODES.NOT_SUPPORTED);
+      if (/^P\d+\.F$/.test(n.text)) failAt(src, n, `not supported: fault handler thread '${n.text}'`, DIAG_CODES.NOT_SUPPORTED);
       failAt(src, n, `expected thread name 'P${i}', found '${n.text === '' ? '(nothing)' : n.text}'`);
     }
   });

@@ -1,7 +1,8 @@
 /**
  * The constraint part of an assembly test: `locations [k; ...]`,
  * `filter P`, and `exists P` / `~exists P` / `forall P`. Propositions use
- * herd's syntax: `/\`, `\/`, `=>`, `~` or `not`, `true`, `false`, and atoms
+ * herd's syntax and precedence: `\/` (or `+`) loosest, then `/\`, then `=>`;
+ * `~` or `not`, `true`, `false`, and atoms
  * `key = value` or `key <> value` (printed by herd as `not (key=value)`).
  */
 import { DIAG_CODES, raise, type Span } from '../../diag.js';
@@ -21,7 +22,7 @@ interface Tok {
   readonly start: number;
 }
 
-const TOKEN = /\s*(\/\\|\\\/|=>|<>|!=|==|~|\(|\)|\[|\]|;|=|\d+\s*:\s*[A-Za-z_][\w.]*|-?0[xX][0-9a-fA-F]+|-?\d+|[A-Za-z_&][\w.]*)/y;
+const TOKEN = /\s*(\/\\|\\\/|=>|<>|!=|==|~|\+|\(|\)|\[|\]|;|=|\d+\s*:\s*[A-Za-z_][\w.]*|-?0[xX][0-9a-fA-F]+|-?\d+|[A-Za-z_&][\w.]*)/y;
 
 function tokenize(src: SourceText, p: Piece): Tok[] {
   const out: Tok[] = [];
@@ -43,6 +44,8 @@ function tokenize(src: SourceText, p: Piece): Tok[] {
 }
 
 export function parseConstraints(src: SourceText, p: Piece, register: RegisterNamer): Constraints {
+  const fault = /\bFault\s*\(/.exec(p.text);
+  if (fault) raise(DIAG_CODES.NOT_SUPPORTED, 'not supported: fault conditions', src.span(p.start + fault.index, p.start + fault.index + 5));
   const toks = tokenize(src, p);
   let pos = 0;
   const peek = (): Tok | undefined => toks[pos];
@@ -117,32 +120,31 @@ export function parseConstraints(src: SourceText, p: Piece, register: RegisterNa
     return op.text === '<>' || op.text === '!=' ? { kind: 'not', arg: p2, span: p2.span } : p2;
   };
 
+  // herd's precedence (stateParser.mly): `\/` loosest, then `/\`, then `=>` (right associative).
+  const implies = (): Prop => {
+    const left = atom();
+    if (peek()?.text !== '=>') return left;
+    pos++;
+    const right = implies();
+    return { kind: 'implies', left, right, span: joinSpans(left.span, right.span) };
+  };
   const conj = (): Prop => {
-    const first = atom();
+    const first = implies();
     const args = [first];
     while (peek()?.text === '/\\') {
       pos++;
-      args.push(atom());
+      args.push(implies());
     }
     return args.length === 1 ? first : { kind: 'and', args, span: joinSpans(first.span, (args[args.length - 1] as Prop).span) };
   };
-  const disj = (): Prop => {
+  const prop = (): Prop => {
     const first = conj();
     const args = [first];
-    while (peek()?.text === '\\/') {
+    while (peek()?.text === '\\/' || peek()?.text === '+') {
       pos++;
       args.push(conj());
     }
     return args.length === 1 ? first : { kind: 'or', args, span: joinSpans(first.span, (args[args.length - 1] as Prop).span) };
-  };
-  const prop = (): Prop => {
-    const left = disj();
-    if (peek()?.text === '=>') {
-      pos++;
-      const right = prop();
-      return { kind: 'implies', left, right, span: joinSpans(left.span, right.span) };
-    }
-    return left;
   };
 
   const locations: StateKey[] = [];
@@ -161,10 +163,10 @@ export function parseConstraints(src: SourceText, p: Piece, register: RegisterNa
     } else if (t.text === 'filter') {
       pos++;
       filter = prop();
-    } else if (t.text === 'exists' || t.text === 'forall' || t.text === '~') {
+    } else if (t.text === 'exists' || t.text === 'final' || t.text === 'forall' || t.text === '~' || t.text === '(') {
       if (condition !== undefined) fail('end of file after the condition');
       let q: Quantifier = t.text === 'forall' ? 'forall' : 'exists';
-      pos++;
+      if (t.text !== '(') pos++;
       if (t.text === '~') {
         eat('exists');
         q = '~exists';

@@ -58,11 +58,16 @@ export function parseKey(src: SourceText, p: Piece, register: RegisterNamer): St
     if (reg === undefined) notSupported(`register '${name}'`, span);
     return { kind: 'reg', thread: Number(regKey[1]), reg, span };
   }
+  if (t.startsWith('%')) notSupported(`symbolic register '${t}'`, span);
   const bracket = /^\[\s*([A-Za-z_][\w.]*)\s*\]$/.exec(t);
   if (bracket) return { kind: 'mem', loc: bracket[1] as string, span };
   if (/^[A-Za-z_][\w.]*$/.test(t)) return { kind: 'mem', loc: t, span };
   if (/^[A-Za-z_]\w*\s*\[/.test(t)) notSupported(`array '${t}' (mixed-size accesses)`, span);
-  if (/^PTE\s*\(/.test(t) || /^PA\s*\(/.test(t) || /^TLB\s*\(/.test(t)) notSupported(`page-table entry '${t}' (VMSA)`, span);
+  const inner = t.replace(/^\[\s*|\s*\]$/g, '');
+  if (/^(PTE|PA|TLB)\s*\(/.test(inner)) notSupported(`page-table entry '${t}' (VMSA)`, span);
+  if (/^tag\s*\(/.test(inner)) notSupported(`memory tag '${t}' (MTE)`, span);
+  if (/^SS\s*\(/.test(inner)) notSupported(`shadow-stack location '${t}' (GCS)`, span);
+  if (/^\w+\s*\(/.test(inner)) notSupported(`location '${t}'`, span);
   return failAt(src, p, `expected a register 'N:reg' or a location, found '${t}'`);
 }
 

@@ -25,7 +25,7 @@ export interface AsmSections {
 }
 
 /** Words that start the constraint part of a test. */
-const CONSTRAINT_START = /^(?:~\s*exists|exists|forall|locations|filter|cases)\b/;
+const CONSTRAINT_START = /^(?:(?:~\s*exists|exists|final|forall|locations|filter|cases)\b|\()/;
 
 /** Prelude keys herd reads that change a test's meaning; weakmem supports none of their values. */
 const UNSUPPORTED_META = new Set(['Variant', 'TTHM', 'EL0', 'MTEPrecision', 'Fault']);
@@ -59,6 +59,7 @@ export function splitSections(src: SourceText): AsmSections {
     const eol = lineEnd(text, i);
     const line = text.slice(i, eol);
     const eq = line.indexOf('=');
+    if (/^variant\s/i.test(line)) notSupported(line.trim(), src.span(i, eol));
     if (eq <= 0) err(i, "expected 'Key=Value', a doc string or '{'");
     const key = { text: line.slice(0, eq).trim(), start: i };
     const value = { text: line.slice(eq + 1).trim(), start: i + eq + 1 };

@@ -14,6 +14,13 @@
  *   branching         `B` plus `BCC` (conditional branch) or `PRED`
  *                     (intra-instruction decision: CSEL, CAS);
  *   fences            the barrier name (`DMB.ISH`, `DSB.SY`, `ISB`, `MFENCE`).
+ *
+ * Relations herd predefines from these (aarch64.cat and its includes use
+ * them): `po` (between instruction instances only), `loc` (same `loc`,
+ * register locations included: `same-gpr` is built from it), `iico_data`,
+ * `iico_ctrl`, `iico_order`, `same-instance` (same `instr`), `rmw`/`amo`
+ * (the pairs recorded here), `sm` (identity on memory events), and for
+ * models without `catdep` the native `addr`, `data`, `ctrl` of the trace.
  */
 import type { Span } from '../../diag.js';
 import type { EdgeList, EventAction, ThreadTrace, TraceEvent } from '../../exec/types.js';

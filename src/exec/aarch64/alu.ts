@@ -192,3 +192,60 @@ export function madd(m: Machine, i: Instr<'madd'>): void {
   });
   m.tb.data([n.ev, k.ev, a.ev], m.write(i.rd, v, 64));
 }
+
+/** SMADDL, UMSUBL, SMULL...: a 64-bit accumulate of a product of extended W registers (herd's I_MOPL). */
+export function maddl(m: Machine, i: Instr<'maddl'>): void {
+  const n = m.read(i.rn, 'ord', 32);
+  const k = m.read(i.rm, 'ord', 32);
+  const a = m.read(i.ra, 'ord', 64);
+  const ext = (v: AsmValue): AsmValue => (i.signed ? sext(v, 32) : v);
+  const v = m.arith(() => {
+    const p = mul(ext(n.value), ext(k.value));
+    return i.sub ? sub(a.value, p) : add(a.value, p);
+  });
+  m.tb.data([n.ev, k.ev, a.ev], m.write(i.rd, v, 64));
+}
+
+export function unary(m: Machine, i: Instr<'unary'>): void {
+  const bits = i.rd.bits;
+  const r = m.read(i.rn, 'ord', bits);
+  const v = m.arith((): AsmValue => {
+    const x = r.value;
+    if (isSym(x)) throw new SymbolicArithmetic(`${i.op} of address ${x.sym}`);
+    switch (i.op) {
+      case 'ABS': {
+        const s = BigInt.asIntN(bits, x);
+        return word(s < 0n ? -s : s);
+      }
+      case 'RBIT': {
+        let out = 0n;
+        for (let b = 0; b < bits; b++) if (((x >> BigInt(b)) & 1n) === 1n) out |= 1n << BigInt(bits - 1 - b);
+        return out;
+      }
+      default: {
+        const container = i.op === 'REV16' ? 16 : i.op === 'REV32' ? 32 : bits;
+        let out = 0n;
+        for (let c = 0; c < bits; c += container) {
+          for (let b = 0; b < container; b += 8) {
+            const byte = (x >> BigInt(c + b)) & 0xffn;
+            out |= byte << BigInt(c + container - 8 - b);
+          }
+        }
+        return out;
+      }
+    }
+  });
+  m.tb.data(r.ev, m.write(i.rd, v, 64));
+}
+
+/** MRS Xt, NZCV (flags into bits 31..28) and MSR NZCV, Xt. */
+export function nzcv(m: Machine, i: Instr<'nzcv'>): void {
+  if (i.toFlags) {
+    const r = m.read(i.reg, 'ord', 64);
+    const f = m.arith(() => bitop('and', lsr(r.value, 28), 0xfn));
+    m.tb.data(r.ev, m.writeNamed('NZCV', f));
+  } else {
+    const f = m.readNamed('NZCV');
+    m.tb.data(f.ev, m.write(i.reg, m.arith(() => lsl(f.value, 28)), 64));
+  }
+}

@@ -7,6 +7,7 @@
  */
 import { notSupported, type Span } from '../../diag.js';
 import type { Chooser } from '../../arch/asm/explore.js';
+import type { ThreadEnv } from '../../arch/asm/env.js';
 import type { TraceBuilder } from '../../arch/asm/trace.js';
 import { fromLitmus, isSym, showValue, SymbolicArithmetic, toLitmus, zext, type AsmValue } from '../../arch/asm/value.js';
 import type { Value } from '../../litmus/types.js';
@@ -37,14 +38,6 @@ export type ReadRole = 'data' | 'ord';
 export interface RegRead {
   readonly ev: number | undefined;
   readonly value: AsmValue;
-}
-
-export interface ThreadEnv {
-  readonly thread: number;
-  /** Values a read of a location may return. */
-  readonly readValues: (loc: string) => readonly Value[];
-  /** Declared type of a location (herd's default is `int`). */
-  readonly memType: (loc: string) => string;
 }
 
 export class Machine {

@@ -6,28 +6,17 @@
  * times on a path (herd's -unroll, 2 by default); longer paths are cut.
  */
 import { DIAG_CODES, raise } from '../../diag.js';
+import type { AsmSemanticsOptions, AsmThreadSemantics, ThreadEnv } from '../../arch/asm/env.js';
 import { explorePaths, PathCut, type Chooser } from '../../arch/asm/explore.js';
 import { nativeDependencies } from '../../arch/asm/native-deps.js';
 import { initialState } from '../../arch/asm/thread-state.js';
 import { TraceBuilder, type AsmTrace } from '../../arch/asm/trace.js';
 import { toLitmus, type AsmValue } from '../../arch/asm/value.js';
-import type { ThreadSemantics } from '../types.js';
 import type { LitmusTest, Value } from '../../litmus/types.js';
 import type { AArch64Instr, AArch64Thread } from '../../litmus/aarch64/ast.js';
-import { alu, bfm, csel, holds, madd, movConst, movk, movReg } from './alu.js';
-import { Machine, type ThreadEnv } from './context.js';
+import { alu, bfm, csel, holds, madd, maddl, movConst, movk, movReg, nzcv, unary } from './alu.js';
+import { Machine } from './context.js';
 import { cas, load, store, storeExclusive, swapOrAmo } from './mem.js';
-
-export interface AsmSemanticsOptions {
-  /** Most times a backward branch may be taken on one path. */
-  readonly unroll?: number;
-}
-
-/** Thread semantics that also say whether some path hit the loop bound (herd prints `Loop`). */
-export interface AsmThreadSemantics extends ThreadSemantics {
-  loopCut(): boolean;
-  traces(thread: number, readValues: (loc: string) => readonly Value[]): AsmTrace[];
-}
 
 export function aarch64Semantics(test: LitmusTest<AArch64Thread>, opts: AsmSemanticsOptions = {}): AsmThreadSemantics {
   const unroll = opts.unroll ?? 2;
@@ -37,6 +26,7 @@ export function aarch64Semantics(test: LitmusTest<AArch64Thread>, opts: AsmSeman
   return {
     initial: init.memory,
     threadCount: test.threads.length,
+    poWithinInstruction: false,
     loopCut: () => cut,
     traces(thread, readValues) {
       const code = test.threads[thread] as AArch64Thread;
@@ -64,7 +54,7 @@ export function aarch64Semantics(test: LitmusTest<AArch64Thread>, opts: AsmSeman
           pc = next;
         }
         const regs = new Map<string, Value>();
-        for (const [name, v] of m.regs) if (/^X\d+$/.test(name)) regs.set(name, toLitmus(v, regTypes.get(name) ?? 'int'));
+        for (const [name, v] of m.regs) if (/^(X\d+|SP)$/.test(name)) regs.set(name, toLitmus(v, regTypes.get(name) ?? 'int'));
         return tb.finish(regs, nativeDependencies(tb.snapshot()));
       };
       return explorePaths(run, (why) => {
@@ -115,7 +105,12 @@ function track(i: AArch64Instr, unknown: Set<string>): void {
     case 'movk':
       return set(i.rd.name, from(i.rd.name));
     case 'madd':
+    case 'maddl':
       return set(i.rd.name, from(i.rn.name, i.rm.name, i.ra.name));
+    case 'unary':
+      return set(i.rd.name, from(i.rn.name));
+    case 'nzcv':
+      return i.toFlags ? set('NZCV', from(i.reg.name)) : set(i.reg.name, from('NZCV'));
     case 'alu': {
       const u = from(i.rn.name, i.operand.kind === 'imm' ? 'XZR' : i.operand.reg.name);
       set(i.rd.name, u);
@@ -203,6 +198,15 @@ function step(m: Machine, i: AArch64Instr, pc: number, labels: ReadonlyMap<strin
       break;
     case 'madd':
       madd(m, i);
+      break;
+    case 'maddl':
+      maddl(m, i);
+      break;
+    case 'unary':
+      unary(m, i);
+      break;
+    case 'nzcv':
+      nzcv(m, i);
       break;
     case 'fence':
       m.fence(i.barrier === 'ISB' ? 'ISB' : `${i.barrier}.${i.domain}`);

@@ -59,6 +59,7 @@ export function cSemantics(test: LitmusTest<CThread>, macros: MacroTable): Threa
   return {
     initial,
     threadCount: threads.length,
+    poWithinInstruction: true,
     traces(thread, readValues) {
       const t = threads[thread];
       if (t === undefined) return raise(DIAG_CODES.LITMUS_SEMANTIC, `no thread P${thread}`);

@@ -5,6 +5,7 @@
  * `mfence`, `sfence`, `lfence` are fences. Flags are registers ZF, SF, CF.
  */
 import { DIAG_CODES, raise } from '../../diag.js';
+import type { AsmSemanticsOptions, AsmThreadSemantics, ThreadEnv } from '../../arch/asm/env.js';
 import { explorePaths, PathCut, type Chooser } from '../../arch/asm/explore.js';
 import { nativeDependencies } from '../../arch/asm/native-deps.js';
 import { initialState } from '../../arch/asm/thread-state.js';
@@ -12,8 +13,6 @@ import { TraceBuilder, type AsmTrace } from '../../arch/asm/trace.js';
 import { add, bitop, isSym, sameValue, sub, toLitmus, zext, type AsmValue } from '../../arch/asm/value.js';
 import type { LitmusTest, Value } from '../../litmus/types.js';
 import type { X86Cond, X86Instr, X86Operand, X86Thread } from '../../litmus/x86/ast.js';
-import type { AsmSemanticsOptions, AsmThreadSemantics } from '../aarch64/index.js';
-import type { ThreadEnv } from '../aarch64/context.js';
 import { X86Machine } from './machine.js';
 
 export function x86Semantics(test: LitmusTest<X86Thread>, opts: AsmSemanticsOptions = {}): AsmThreadSemantics {
@@ -29,6 +28,7 @@ export function x86Semantics(test: LitmusTest<X86Thread>, opts: AsmSemanticsOpti
   return {
     initial: init.memory,
     threadCount: test.threads.length,
+    poWithinInstruction: false,
     loopCut: () => cut,
     traces(thread, readValues) {
       const code = test.threads[thread] as X86Thread;
@@ -181,8 +181,8 @@ function codeLocations(threads: readonly X86Thread[]): string[] {
   };
   for (const th of threads) {
     for (const i of th.instrs) {
-      if (i.kind === 'mov' || i.kind === 'op') (visit(i.dst), visit(i.src));
-      else if (i.kind === 'xchg' || i.kind === 'cmp') (visit(i.a), visit(i.b));
+      if (i.kind === 'mov' || i.kind === 'op') [i.dst, i.src].forEach(visit);
+      else if (i.kind === 'xchg' || i.kind === 'cmp') [i.a, i.b].forEach(visit);
       else if (i.kind === 'incdec' || i.kind === 'cmpxchg') visit(i.dst);
     }
   }

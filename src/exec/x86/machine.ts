@@ -10,7 +10,7 @@ import type { TraceBuilder } from '../../arch/asm/trace.js';
 import { add, fromLitmus, isSym, mul, showValue, SymbolicArithmetic, toLitmus, word, zext, type AsmValue } from '../../arch/asm/value.js';
 import type { Value } from '../../litmus/types.js';
 import type { X86Address, X86Operand, X86Reg } from '../../litmus/x86/ast.js';
-import type { ThreadEnv } from '../aarch64/context.js';
+import type { ThreadEnv } from '../../arch/asm/env.js';
 
 type Ev = number | undefined;
 

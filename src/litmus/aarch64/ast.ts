@@ -110,6 +110,12 @@ export type AArch64Instr =
   | (Base & { readonly kind: 'bfm'; readonly signed: boolean; readonly rd: Reg; readonly rn: Reg; readonly immr: number; readonly imms: number })
   /** Multiply-add family: rd = ra ± rn * rm (MUL, MNEG, MADD, MSUB). */
   | (Base & { readonly kind: 'madd'; readonly sub: boolean; readonly rd: Reg; readonly rn: Reg; readonly rm: Reg; readonly ra: Reg })
+  /** Long multiply-add: Xd = Xa ± ext(Wn) * ext(Wm), signed (SMADDL...) or unsigned (UMADDL...). */
+  | (Base & { readonly kind: 'maddl'; readonly signed: boolean; readonly sub: boolean; readonly rd: Reg; readonly rn: Reg; readonly rm: Reg; readonly ra: Reg })
+  /** One-operand bit manipulations. */
+  | (Base & { readonly kind: 'unary'; readonly op: 'ABS' | 'REV' | 'REV16' | 'REV32' | 'RBIT'; readonly rd: Reg; readonly rn: Reg })
+  /** MRS Xt, NZCV and MSR NZCV, Xt (the flags only). */
+  | (Base & { readonly kind: 'nzcv'; readonly toFlags: boolean; readonly reg: Reg })
   | (Base & { readonly kind: 'fence'; readonly barrier: 'DMB' | 'DSB' | 'ISB'; readonly domain: string });
 
 export type AArch64Thread = AsmThread<AArch64Instr>;

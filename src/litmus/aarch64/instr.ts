@@ -22,7 +22,7 @@ const EXTENSIONS: readonly (readonly [RegExp, string])[] = [
   [/^(STZ2?G|STG|ST2G|LDG|STGP|IRG|GMI|ADDG|SUBG|SUBPS?|LDGM|STGM|STZGM)$/, 'memory tagging (MTE) instruction'],
   [/^(PAC|AUT|XPAC|BRA|BLRA|RETA|ERETA|LDRA)/, 'pointer authentication (PAC) instruction'],
   [/^(TLBI|DC|IC|AT)$/, 'cache or TLB maintenance instruction'],
-  [/^(MRS|MSR|SVC|HVC|SMC|ERET|UDF|BRK|HLT|WFE|WFI|SEV|SEVL|YIELD|CLREX|SB|CSDB|ESB|PSB|BTI|HINT)$/, 'system instruction'],
+  [/^(SVC|HVC|SMC|ERET|UDF|BRK|HLT|WFE|WFI|SEV|SEVL|YIELD|CLREX|SB|CSDB|ESB|PSB|BTI|HINT)$/, 'system instruction'],
   [/^(BL|BLR|BR|RET|ADR|ADRP)$/, 'instruction (calls, returns, indirect branches and code addresses)'],
   [/^(CASP|CASPA|CASPL|CASPAL|LDXP|LDAXP|STXP|STLXP|LDP|STP|LDNP|STNP|LDPSW|LDIAPP|STILP|LDAPP)$/, 'pair instruction (mixed-size accesses)'],
   [/^(LD[1-4]R?|ST[1-4]|LDAP1|STL1|MOVI|DUP|INS|UMOV|SMOV|FMOV|ADDV|LD1[BHWD]|ST1[BHWD]|WHILELT|PTRUE|SMSTART|SMSTOP|MOVA|ADDA|INDEX|CNT[BHWD]|INC[BHWD])$/, 'SIMD/SVE/SME instruction'],
@@ -234,6 +234,26 @@ function parseDataProcessing(
     arity(three ? [3] : [4]);
     const rd = reg(0);
     return { ...base, kind: 'madd', sub: mn === 'MNEG' || mn === 'MSUB', rd, rn: reg(1), rm: reg(2), ra: three ? zr(rd) : reg(3) };
+  }
+  const maddl = /^(S|U)(MADDL|MSUBL|MULL|MNEGL)$/.exec(mn);
+  if (maddl) {
+    const three = maddl[2] === 'MULL' || maddl[2] === 'MNEGL';
+    arity(three ? [3] : [4]);
+    const rd = reg(0);
+    return {
+      ...base, kind: 'maddl', signed: maddl[1] === 'S', sub: maddl[2] === 'MSUBL' || maddl[2] === 'MNEGL',
+      rd, rn: reg(1), rm: reg(2), ra: three ? zr(rd) : reg(3),
+    };
+  }
+  if (mn === 'ABS' || mn === 'REV' || mn === 'REV16' || mn === 'REV32' || mn === 'REV64' || mn === 'RBIT') {
+    arity([2]);
+    return { ...base, kind: 'unary', op: mn === 'REV64' ? 'REV' : mn, rd: reg(0), rn: reg(1) };
+  }
+  if (mn === 'MRS' || mn === 'MSR') {
+    arity([2]);
+    const sys = ops[mn === 'MRS' ? 1 : 0] as Piece;
+    if (sys.text.toUpperCase() !== 'NZCV') notSupported(`system register '${sys.text}'`, base.span);
+    return { ...base, kind: 'nzcv', toFlags: mn === 'MSR', reg: reg(mn === 'MRS' ? 0 : 1) };
   }
   if (mn === 'DMB' || mn === 'DSB') {
     arity([1]);

@@ -29,7 +29,7 @@ export function stateRegister(name: string): string | undefined {
   return canonicalRegister(name)?.name;
 }
 
-const VECTOR = /^(?:[VQDSHBZP]\d+|[VZ]\d+\.\w+|ZA\w*|PN\d+)$/i;
+const VECTOR = /^(?:[VQDSHBZP]\d+(?:\.\w+)?(?:\[\d+\])?|ZA\w*|PN\d+)$/i;
 
 export class Operands {
   constructor(
@@ -41,7 +41,7 @@ export class Operands {
     return raise(DIAG_CODES.LITMUS_SYNTAX, `${this.mnemonic}: expected ${what}, found '${p.text}'`, spanOf(this.src, p));
   }
 
-  reg(p: Piece | undefined, at: Piece, opts: { bits?: 32 | 64; zr?: boolean; sp?: boolean } = {}): Reg {
+  reg(p: Piece | undefined, at: Piece, opts: { bits?: 32 | 64; zr?: boolean } = {}): Reg {
     if (p === undefined) return this.fail(at, 'a register');
     const r = canonicalRegister(p.text);
     if (r === undefined) {
@@ -50,7 +50,6 @@ export class Operands {
       return this.fail(p, 'a register');
     }
     if (opts.bits !== undefined && r.bits !== opts.bits) this.fail(p, `a ${opts.bits === 32 ? 'W' : 'X'} register`);
-    if (r.name === 'SP' && opts.sp !== true) notSupported(`stack pointer operand '${p.text}'`, spanOf(this.src, p));
     if (r.name === 'XZR' && opts.zr === false) this.fail(p, 'a register other than the zero register');
     return { name: r.name, bits: r.bits, span: spanOf(this.src, p) };
   }
@@ -127,7 +126,7 @@ export class Operands {
     const m = /^\[(.*)\](!?)$/s.exec(p.text);
     if (!m) return this.fail(p, 'a memory operand such as [X1]');
     const inner = splitOperands({ text: m[1] as string, start: p.start + 1 });
-    const base = this.reg(inner[0], p, { bits: 64, sp: true });
+    const base = this.reg(inner[0], p, { bits: 64 });
     const pre = m[2] === '!';
     if (post !== undefined) {
       if (inner.length > 1 || pre) this.fail(post, 'nothing after a pre-indexed or offset address');
