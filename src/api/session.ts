@@ -7,7 +7,7 @@
 import { DIAG_CODES, notSupported, raise } from '../diag.js';
 import { archForHeader } from '../arch/registry.js';
 import { loadModel, type CatModel, type ModelResolver } from '../cat/index.js';
-import { checkTest } from '../check/check.js';
+import { checkTest, type JudgedExecution } from '../check/check.js';
 import type { TestResult } from '../check/types.js';
 import { cSemantics } from '../exec/c/index.js';
 import { detectArch } from '../litmus/detect.js';
@@ -45,9 +45,10 @@ export class Session {
   constructor(private readonly opts: SessionOptions) {}
 
   /** Checks one test given its text. Throws WeakmemError on bad input or bounds. */
-  check(source: string, file: string): TestResult {
+  check(source: string, file: string, observe?: (e: JudgedExecution) => void): TestResult {
     const header = detectArch(source, file);
     const bounds = {
+      ...(observe !== undefined ? { observe } : {}),
       maxExecutions: this.opts.maxExecutions,
       ...(this.opts.timeoutSeconds !== undefined ? { timeoutMs: this.opts.timeoutSeconds * 1000 } : {}),
       ...(this.opts.skipChecks.length > 0 ? { skipChecks: new Set(this.opts.skipChecks) } : {}),

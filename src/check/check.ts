@@ -4,23 +4,26 @@
  * way herd does.
  */
 import { DIAG_CODES, raise } from '../diag.js';
-import type { CandidateExecution } from '../enumerate/types.js';
-import { candidateExecutions } from '../enumerate/candidates.js';
+import type { CatModel, ModelOutcome } from '../cat/index.js';
+import { candidateExecutions, type Candidate } from '../enumerate/candidates.js';
 import type { ThreadSemantics } from '../exec/types.js';
 import type { LitmusTest, StateKey, Value } from '../litmus/types.js';
 import { compareValues, evalProp, keyText, propKeys, propText, type StateLookup } from './condition.js';
 import { digest } from './digest.js';
 import type { Observation, StateRow, TestKind, TestResult } from './types.js';
 
-/** What checking needs from a model: the cat interpreter's `CatModel` fits. */
-export interface ModelEvaluator {
-  readonly bindsCo: boolean;
+/** What checking needs from a model. */
+export type ModelEvaluator = Pick<CatModel, 'bindsCo' | 'evaluate'> & {
   /** The model computes dependencies from register events itself (herd's `catdep`). */
   readonly catdep?: boolean;
-  evaluate(
-    x: CandidateExecution,
-    opts?: { skipChecks?: ReadonlySet<string> },
-  ): readonly { readonly consistent: boolean; readonly flags: readonly string[] }[];
+};
+
+/** One candidate execution as the model judged it (for explanations and pictures). */
+export interface JudgedExecution {
+  readonly candidate: Candidate;
+  readonly outcome: ModelOutcome;
+  /** The condition's proposition holds in this execution's final state. */
+  readonly holds: boolean;
 }
 
 export interface CheckOptions {
@@ -34,6 +37,8 @@ export interface CheckOptions {
   readonly compareRegisters?: (a: string, b: string) => number;
   /** True when a thread's loop was cut at the unrolling bound (herd prints `Loop`). */
   readonly loopCut?: () => boolean;
+  /** Called for every model outcome, consistent or not, that passes the filter. */
+  readonly observe?: (e: JudgedExecution) => void;
 }
 
 export function checkTest(
@@ -77,9 +82,10 @@ export function checkTest(
       if (deadline !== undefined && (candidates & 255) === 0 && Date.now() > deadline) {
         raise(DIAG_CODES.TIMEOUT, 'timed out; raise --timeout to explore further');
       }
+      const holds = evalProp(test.condition.prop, lookup);
+      opts.observe?.({ candidate: cand, outcome, holds });
       if (!outcome.consistent) continue;
       for (const f of outcome.flags) flags.add(f);
-      const holds = evalProp(test.condition.prop, lookup);
       if (holds) propTrue++;
       else propFalse++;
       const values = shown.map(lookup);
