@@ -11,7 +11,7 @@ import { variantHolds } from './compile-control.js';
 import { checkNow, runLinear, type CompiledTest, type Step } from './engine.js';
 import type { ModelLoader } from './load.js';
 import * as ops from './ops.js';
-import { CANDIDATE_LEVEL, LazyLocal, type CellRef, type CompiledProc, type Ctx, type Failure, type Frame } from './runtime.js';
+import { CANDIDATE_LEVEL, Cell, LazyLocal, type CellRef, type CompiledProc, type Ctx, type Failure, type Frame } from './runtime.js';
 import { CompileEnv, LocalScope, type GlobalBinding } from './scope.js';
 import { EMPTY, evalError, valset, type Value } from './values.js';
 
@@ -31,7 +31,8 @@ export interface CompiledModel {
   readonly title: string | undefined;
   readonly bindsCo: boolean;
   readonly steps: readonly Step[];
-  readonly levelSizes: readonly number[];
+  /** A fresh frame of a level, with the cells of the level's top-level bindings. */
+  readonly newFrame: (level: number) => (Cell | undefined)[];
   /** Top-level bindings visible at the end of the model. */
   readonly globals: ReadonlyMap<string, GlobalBinding>;
   /** `show e as name` expressions. */
@@ -48,6 +49,14 @@ export class ModelCompiler {
   private readonly top: Step[] = [];
   private readonly shows = new Map<string, { ref: CellRef; code: Compiled['code'] }>();
   private readonly bellAnnotations = new Set<string>();
+  /** The top-level bindings of each level: every frame of that level starts with their (lazy) cells. */
+  private readonly cellDefs: { index: number; thunk: (ctx: Ctx) => Value }[][] = [];
+  /** A fresh frame of `level`, holding the lazy cells of its top-level bindings. */
+  private readonly newFrame = (level: number): (Cell | undefined)[] => {
+    const f = new Array<Cell | undefined>(this.env.levelSizes[level] ?? 0);
+    for (const d of this.cellDefs[level] ?? []) f[d.index] = new Cell(d.thunk);
+    return f;
+  };
   private withCount = 0;
   private bindsCo = false;
   private procIds = 0;
@@ -67,11 +76,17 @@ export class ModelCompiler {
       title,
       bindsCo: this.bindsCo,
       steps: this.top,
-      levelSizes: this.env.levelSizes,
+      newFrame: this.newFrame,
       globals: this.env.globals,
       shows: this.shows,
       bellAnnotations: this.bellAnnotations,
     };
+  }
+
+  /** Declares the lazy cell of a top-level binding. */
+  private define(ref: CellRef, thunk: (ctx: Ctx) => Value): void {
+    while (this.cellDefs.length <= ref.level) this.cellDefs.push([]);
+    this.cellDefs[ref.level].push({ index: ref.index, thunk });
   }
 
   private instrs(is: readonly Instr[], b: Block, depth: number): void {
@@ -167,16 +182,16 @@ export class ModelCompiler {
       if (!pat.tuple) {
         if (pat.names[0] === undefined) continue;
         const ref = this.env.allocate(c.level);
-        this.top.push({ kind: 'define', ref, thunk: (ctx) => code(ctx, null) });
+        this.define(ref, (ctx) => code(ctx, null));
         defs.push([pat.names[0], { ref }]);
         continue;
       }
       const whole = this.env.allocate(c.level);
-      this.top.push({ kind: 'define', ref: whole, thunk: (ctx) => code(ctx, null) });
+      this.define(whole, (ctx) => code(ctx, null));
       pat.names.forEach((name, k) => {
         if (name === undefined) return;
         const ref = this.env.allocate(c.level);
-        this.top.push({ kind: 'define', ref, thunk: (ctx) => part(readCell(ctx, whole, span), k, span) });
+        this.define(ref, (ctx) => part(readCell(ctx, whole, span), k, span));
         defs.push([name, { ref }]);
       });
     }
@@ -232,7 +247,7 @@ export class ModelCompiler {
               solve(ctx, NO_SKIP);
               return ctx.frames[ref.level][ref.index]?.peek() ?? EMPTY;
             };
-        this.top.push({ kind: 'define', ref, thunk });
+        this.define(ref, thunk);
       }
     });
     if (test !== undefined) this.top.push({ kind: 'solve', run: (ctx, _env, skip) => solve(ctx, skip) });
@@ -256,7 +271,7 @@ export class ModelCompiler {
     const varRef = this.env.allocate(depth);
     this.env.globals.set(i.name, { ref: varRef });
     if (i.name === 'co') this.bindsCo = true;
-    this.top.push({ kind: 'with', depth, levelSizes: this.env.levelSizes, set: c.code, setRef, varRef, span: i.span });
+    this.top.push({ kind: 'with', depth, newFrame: this.newFrame, set: c.code, setRef, varRef, span: i.span });
   }
 
   private procedure(i: Extract<Instr, { kind: 'procedure' }>, b: Block): void {

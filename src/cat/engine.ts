@@ -26,18 +26,16 @@ export interface CompiledTest {
 }
 
 export type Step =
-  /** Top-level binding: creates the cell unless a sibling branch did. */
-  | { readonly kind: 'define'; readonly ref: CellRef; readonly thunk: (ctx: Ctx) => Value }
   /** Local binding (procedure body): stores a lazy value in the frame. */
   | { readonly kind: 'local'; readonly bind: (ctx: Ctx, env: Frame) => void }
   /** A `let rec ... when test` group, solved eagerly because of its test. */
   | { readonly kind: 'solve'; readonly run: (ctx: Ctx, env: Frame | null, skip: ReadonlySet<string>) => Failure | undefined }
   | { readonly kind: 'test'; readonly test: CompiledTest }
-  /** `with x from S`: `depth` is the level of the branch frames, `levelSizes[depth]` their number of cells. */
+  /** `with x from S`: `depth` is the level of the branch frames, made by `newFrame`. */
   | {
       readonly kind: 'with';
       readonly depth: number;
-      readonly levelSizes: readonly number[];
+      readonly newFrame: (level: number) => (Cell | undefined)[];
       readonly set: Code;
       readonly setRef: CellRef;
       readonly varRef: CellRef;
@@ -131,9 +129,6 @@ export function runLinear(steps: readonly Step[], ctx: Ctx, env: Frame, branch: 
 
 function runStep(s: Step, ctx: Ctx, env: Frame | null, branch: BranchState): Failure | undefined {
   switch (s.kind) {
-    case 'define':
-      cellAt(ctx, s.ref, s.thunk);
-      return undefined;
     case 'local':
       s.bind(ctx, env as Frame);
       return undefined;
@@ -180,7 +175,7 @@ export function runTop(steps: readonly Step[], pc: number, ctx: Ctx, branch: Bra
     if (set.kind !== 'empty' && set.kind !== 'valset') evalError(`set expected, ${typeOf(set)} found`, s.span);
     for (const x of elementsOf(set, s.span)) {
       const frames = ctx.frames.slice(0, s.depth);
-      const frame = new Array<Cell | undefined>(s.levelSizes[s.depth]);
+      const frame = s.newFrame(s.depth);
       frames.push(frame);
       const cell = new Cell(() => x);
       cell.set(x);

@@ -55,6 +55,8 @@ export interface CatModel {
   readonly title: string | undefined;
   /** True when the model binds `co` itself (`with co from ...`), so enumeration must not supply co. */
   readonly bindsCo: boolean;
+  /** The model declares herd's `catdep` option (it computes dependencies from register events itself). */
+  readonly catdep: boolean;
   /** Evaluate on one candidate; one outcome per `with` branch (in order). A `with` over an empty set yields no outcome. */
   evaluate(x: CandidateExecution, opts?: EvaluateOptions): ModelOutcome[];
 }
@@ -98,7 +100,7 @@ function build(loader: ModelLoader, main: ReturnType<ModelLoader['parse']>, dir:
     const key = shapeHash(x);
     let s = byShape.get(key);
     if (s === undefined || !sameShape(s.x, x)) {
-      s = new Skeleton(x, compiled.levelSizes[SKELETON_LEVEL]);
+      s = new Skeleton(x, compiled.newFrame(SKELETON_LEVEL));
       byShape.delete(key);
       if (byShape.size >= SHAPES_KEPT) byShape.delete(byShape.keys().next().value as number);
       byShape.set(key, s);
@@ -109,13 +111,14 @@ function build(loader: ModelLoader, main: ReturnType<ModelLoader['parse']>, dir:
   return {
     title: compiled.title,
     bindsCo: compiled.bindsCo,
+    catdep: main.options.includes('catdep'),
     evaluate: (x, o) => evaluate(compiled, cfg, x, skeletonOf(x), o?.skipChecks ?? NO_SKIP),
   };
 }
 
 function evaluate(m: CompiledModel, cfg: PredefConfig, x: CandidateExecution, skeleton: Skeleton, skip: ReadonlySet<string>): ModelOutcome[] {
   const cand = new Candidate(x, skeleton, (name, c) => predefValue(name, c, cfg));
-  const ctx: Ctx = { cand, frames: [skeleton.frame, new Array(m.levelSizes[CANDIDATE_LEVEL])] };
+  const ctx: Ctx = { cand, frames: [skeleton.frame, m.newFrame(CANDIDATE_LEVEL)] };
   const out: ModelOutcome[] = [];
   const branch: BranchState = { flags: [], undefinedBehaviour: false, skip };
   try {

@@ -1,10 +1,14 @@
 /**
- * Run-time structures of compiled models. Top-level bindings live in lazy
- * cells grouped by *level*: level 0 holds what depends on no `with`
- * variable, level k what depends on the k-th `with` of the model. A branch
- * of the k-th `with` gets a fresh level-k frame and shares the frames of
- * lower levels with its siblings, so definitions that do not depend on the
- * choice are evaluated once. Local variables (function parameters, `let ...
+ * Run-time structures of compiled models. Top-level bindings (and hoisted
+ * subexpressions) live in lazy cells grouped by *level*, the most variable
+ * thing they depend on:
+ *   - level 0 (skeleton): the events up to their values and the static
+ *     relations (po, dependencies...): shared by all candidates of a shape;
+ *   - level 1 (candidate): rf, co, final writes, values;
+ *   - level 1+k: the variable of the k-th `with` of the model.
+ * A branch of the k-th `with` gets a fresh level-(1+k) frame and shares the
+ * frames of lower levels with its siblings, so what does not depend on the
+ * choice is evaluated once. Local variables (function parameters, `let ...
  * in`) live in linked frames.
  */
 import type { Span } from '../diag.js';
@@ -170,9 +174,9 @@ export class Skeleton {
   private idRel: Relation | undefined;
   private unvRel: Relation | undefined;
 
-  constructor(readonly x: CandidateExecution, frameSize: number) {
+  constructor(readonly x: CandidateExecution, frame: (Cell | undefined)[]) {
     this.n = x.events.length;
-    this.frame = new Array(frameSize);
+    this.frame = frame;
   }
 
   /** True when `y` has the same events and static relations (by identity) as this skeleton's. */

@@ -8,6 +8,12 @@
  * each write event once, so with at most N writes per execution, N rounds
  * find every value an execution can carry: increments (`atomic_inc`,
  * `r1 + 1`) that would grow the domain forever stop there.
+ *
+ * When the semantics offers an unknown value, discovery rounds let every
+ * read also return it: a branch on it is taken both ways, so a constant
+ * stored only under a branch that some other write must first open (a
+ * self-justifying cycle) still enters the domain. The traces returned are
+ * then computed from the known values alone.
  */
 import { DIAG_CODES, raise } from '../diag.js';
 import type { ThreadSemantics, ThreadTrace } from '../exec/types.js';
@@ -33,8 +39,10 @@ export interface DomainBounds {
 export function threadTraceSets(sem: ThreadSemantics, bounds: DomainBounds): TraceSets {
   const domain = new Map<string, Value[]>();
   for (const [loc, v] of sem.initial) domain.set(loc, [v]);
-  const readValues = (loc: string): readonly Value[] => domain.get(loc) ?? [0];
-  for (let round = 0; round < bounds.maxRounds; round++) {
+  const known = (loc: string): readonly Value[] => domain.get(loc) ?? [0];
+  const unknown = sem.unknownValue;
+  const discover = unknown === undefined ? known : (loc: string): readonly Value[] => [...known(loc), unknown];
+  const tracesWith = (readValues: (loc: string) => readonly Value[]): ThreadTrace[][] => {
     const traces: ThreadTrace[][] = [];
     for (let t = 0; t < sem.threadCount; t++) {
       const ts = sem.traces(t, readValues);
@@ -46,16 +54,21 @@ export function threadTraceSets(sem: ThreadSemantics, bounds: DomainBounds): Tra
       }
       traces.push(ts);
     }
+    return traces;
+  };
+  const finish = (traces: ThreadTrace[][]): TraceSets => ({ traces: unknown === undefined ? traces : tracesWith(known), domain });
+  for (let round = 0; round < bounds.maxRounds; round++) {
+    const traces = tracesWith(discover);
     let grew = false;
     const writesPerExecution = traces.reduce(
       (n, ts) => n + Math.max(0, ...ts.map((tr) => tr.events.filter((e) => WRITE_ACTIONS.has(e.action)).length)),
       0,
     );
-    if (round >= writesPerExecution) return { traces, domain };
+    if (round >= writesPerExecution) return finish(traces);
     for (const ts of traces) {
       for (const tr of ts) {
         for (const e of tr.events) {
-          if (!WRITE_ACTIONS.has(e.action) || e.loc === undefined || e.value === undefined) continue;
+          if (!WRITE_ACTIONS.has(e.action) || e.loc === undefined || e.value === undefined || e.value === unknown) continue;
           let vs = domain.get(e.loc);
           if (vs === undefined) {
             vs = [0];
@@ -68,7 +81,7 @@ export function threadTraceSets(sem: ThreadSemantics, bounds: DomainBounds): Tra
         }
       }
     }
-    if (!grew) return { traces, domain };
+    if (!grew) return finish(traces);
   }
   return raise(
     DIAG_CODES.BOUND_EXCEEDED,

@@ -97,6 +97,14 @@ export interface ThreadSemantics {
    */
   readonly poWithinInstruction: boolean;
   /**
+   * A sentinel value the semantics accepts from `readValues` while the value
+   * domain is discovered: branches and comparisons on it take both ways, and
+   * values computed from it are themselves unknown (never added to the
+   * domain). Lets writes under branches that only a not-yet-known value
+   * opens contribute their values, as herd's symbolic execution does.
+   */
+  readonly unknownValue?: Value;
+  /**
    * Every trace of `thread` when a read of `loc` may return any value of
    * `readValues(loc)`. Throws `WeakmemError` for unsupported constructs.
    */

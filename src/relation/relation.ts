@@ -175,6 +175,23 @@ export class Relation {
       }
       return new Relation(n, r);
     }
+    if (w === 2) {
+      for (let i = 0; i < n; i++) {
+        let lo = 0, hi = 0;
+        for (let k = 0; k < 2; k++) {
+          let x = a[2 * i + k];
+          while (x !== 0) {
+            const j = (k << 5) + 31 - Math.clz32(x & -x);
+            x &= x - 1;
+            lo |= b[2 * j];
+            hi |= b[2 * j + 1];
+          }
+        }
+        r[2 * i] = lo;
+        r[2 * i + 1] = hi;
+      }
+      return new Relation(n, r);
+    }
     for (let i = 0; i < n; i++) {
       const ri = i * w;
       for (let k = 0; k < w; k++) {
@@ -301,6 +318,25 @@ function closeInPlace(n: number, w: number, r: Uint32Array): void {
       const bit = 1 << k, rk = r[k];
       if ((hasPred & bit) === 0 || rk === 0) continue;
       for (let i = 0; i < n; i++) if ((r[i] & bit) !== 0) r[i] |= rk;
+    }
+    return;
+  }
+  if (w === 2) {
+    let p0 = 0, p1 = 0;
+    for (let i = 0; i < n; i++) {
+      p0 |= r[2 * i];
+      p1 |= r[2 * i + 1];
+    }
+    for (let k = 0; k < n; k++) {
+      const word = k >>> 5, bit = 1 << (k & 31);
+      const lo = r[2 * k], hi = r[2 * k + 1];
+      if (((word === 0 ? p0 : p1) & bit) === 0 || (lo | hi) === 0) continue;
+      for (let i = 0; i < n; i++) {
+        if ((r[2 * i + word] & bit) !== 0) {
+          r[2 * i] |= lo;
+          r[2 * i + 1] |= hi;
+        }
+      }
     }
     return;
   }

@@ -18,6 +18,8 @@ test('SB: acyclic po|rf|co|fr fails and the outcome names the check', () => {
   const m = model('SC\nlet com = rf | co | fr\nacyclic po | com as sc\n');
   assert.equal(m.title, 'SC');
   assert.equal(m.bindsCo, false);
+  assert.equal(m.catdep, false);
+  assert.equal(model('AArch64 catdep\nlet x = 0\n').catdep, true);
   const [o, ...rest] = m.evaluate(sbExecution(true));
   assert.equal(rest.length, 0);
   assert.equal(o.consistent, false);
@@ -190,4 +192,21 @@ acyclic po | rf | co | fr as sc
   assert.deepEqual(ob.lookup('mixed'), [[2, 5], [4, 3]]);
   assert.deepEqual(ob.lookup('reach'), [[2, 3], [2, 5], [4, 3], [4, 5]]);
   assert.deepEqual(oa2.lookup('reach'), oa.lookup('reach'));
+});
+
+test('candidates of the same shape (values aside) share static work; values stay per candidate', () => {
+  const m = model('let dv = different-values(rf)\nlet st = po ; [R]\n');
+  const mk = (v: number) =>
+    execution({
+      events: [{ a: 'W', loc: 'x', v: 0 }, { t: 0, a: 'W', loc: 'x', v: 1 }, { t: 1, a: 'R', loc: 'x', v }],
+      rf: v === 0 ? [[0, 2]] : [[1, 2]],
+    });
+  const [a] = m.evaluate(mk(0)), [b] = m.evaluate(mk(1)), [c] = m.evaluate(mk(0));
+  assert.deepEqual(a.lookup('dv'), []);
+  assert.deepEqual(b.lookup('dv'), []);
+  assert.deepEqual(c.lookup('st'), []);
+  // A write read with a different value (not a real execution, but values must not leak across candidates).
+  const odd = execution({ events: [{ a: 'W', loc: 'x', v: 0 }, { t: 0, a: 'W', loc: 'x', v: 1 }, { t: 1, a: 'R', loc: 'x', v: 5 }], rf: [[1, 2]] });
+  assert.deepEqual(m.evaluate(odd)[0].lookup('dv'), [[1, 2]]);
+  assert.deepEqual(m.evaluate(mk(1))[0].lookup('dv'), []);
 });

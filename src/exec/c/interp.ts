@@ -12,7 +12,7 @@ import type { SourceText } from '../../litmus/source.js';
 import type { Value } from '../../litmus/types.js';
 import type { EventAction, ThreadTrace, TraceEvent } from '../types.js';
 import { TraceBuilder, unionDeps, type Tainted } from './trace-builder.js';
-import { binary, rmwResult, truthy, unary } from './values.js';
+import { binary, rmwResult, truthy, unary, UNKNOWN } from './values.js';
 
 /** What one run needs besides the code. */
 export interface RunContext {
@@ -123,7 +123,8 @@ class ThreadRun {
         this.begin(s.cond.span);
         const mark = this.b.size;
         const c = this.expr(s.cond);
-        const branch = truthy(c.value) ? s.then : s.else;
+        const taken = c.value === UNKNOWN ? this.ctx.choose(2) === 0 : truthy(c.value);
+        const branch = taken ? s.then : s.else;
         if (branch === undefined) return;
         this.b.enterBranch(unionDeps(c.deps, this.b.sourcesSince(mark)));
         this.stmt(branch);
@@ -184,7 +185,7 @@ class ThreadRun {
         const a = this.address(e.loc);
         const old = this.expr(e.expected);
         const r = this.read(a.loc, e.tags, a.deps, RMW_SETS);
-        if (r.value === old.value) {
+        if (this.same(r.value, old.value)) {
           const nv = this.expr(e.desired);
           const w = this.b.emit(this.event('W', e.tags, a.loc, nv.value, RMW_SETS), a.deps, nv.deps);
           this.pair(r, w);
@@ -199,7 +200,7 @@ class ThreadRun {
         const a = this.address(e.loc);
         const u = this.expr(e.unless);
         const r = this.read(a.loc, e.tags, a.deps, RMW_SETS);
-        const added = r.value !== u.value;
+        const added = !this.same(r.value, u.value);
         if (added) {
           const n = this.expr(e.add);
           const stored = binary('+', r.value, n.value, e.span);
@@ -263,8 +264,14 @@ class ThreadRun {
    */
   private address(e: CExpr): { loc: string; deps: readonly number[] } {
     const a = this.expr(e);
-    if (typeof a.value !== 'string') throw ABORT_PATH;
+    if (typeof a.value !== 'string' || a.value === UNKNOWN) throw ABORT_PATH;
     return { loc: a.value, deps: a.deps };
+  }
+
+  /** Value equality; with an unknown side, both answers are explored. */
+  private same(a: Value, b: Value): boolean {
+    if (a === UNKNOWN || b === UNKNOWN) return this.ctx.choose(2) === 0;
+    return a === b;
   }
 
   private internal(what: string, span: Span): never {

@@ -40,6 +40,7 @@ import { SourceText } from '../../litmus/source.js';
 import type { LitmusTest, Prop, StateKey, Value } from '../../litmus/types.js';
 import type { ThreadSemantics, ThreadTrace } from '../types.js';
 import { ABORT_PATH, runThread } from './interp.js';
+import { UNKNOWN } from './values.js';
 
 /** More paths than this in one thread is certainly a runaway test. */
 const MAX_PATHS = 1_000_000;
@@ -60,6 +61,7 @@ export function cSemantics(test: LitmusTest<CThread>, macros: MacroTable): Threa
     initial,
     threadCount: threads.length,
     poWithinInstruction: true,
+    unknownValue: UNKNOWN,
     traces(thread, readValues) {
       const t = threads[thread];
       if (t === undefined) return raise(DIAG_CODES.LITMUS_SEMANTIC, `no thread P${thread}`);

@@ -9,6 +9,14 @@ import { DIAG_CODES, raise, type Span } from '../../diag.js';
 import type { BinaryOp, RmwOp, UnaryOp } from '../../litmus/c/ast.js';
 import type { Value } from '../../litmus/types.js';
 
+/**
+ * A value the semantics does not know yet: what a read returns while the
+ * enumerator discovers which values memory can hold. Branches on it take
+ * both ways, so a write that only a not-yet-justified branch performs still
+ * contributes its value (herd explores both sides of every `if`).
+ */
+export const UNKNOWN = '\u0000unknown';
+
 function int64(v: bigint): number {
   return Number(BigInt.asIntN(64, v));
 }
@@ -23,6 +31,7 @@ function bothInts(op: string, a: Value, b: Value, span: Span): [bigint, bigint] 
 
 /** `a op b` as herd computes it. */
 export function binary(op: BinaryOp, a: Value, b: Value, span: Span): Value {
+  if (a === UNKNOWN || b === UNKNOWN) return UNKNOWN;
   switch (op) {
     case '==':
       return a === b ? 1 : 0;
@@ -75,6 +84,7 @@ export function binary(op: BinaryOp, a: Value, b: Value, span: Span): Value {
 
 /** `op a`. */
 export function unary(op: UnaryOp, a: Value, span: Span): Value {
+  if (a === UNKNOWN) return UNKNOWN;
   if (op === '!') return truthy(a) ? 0 : 1;
   const [x] = bothInts(op, a, 0, span);
   return op === '-' ? int64(-x) : int64(~x);
@@ -82,6 +92,7 @@ export function unary(op: UnaryOp, a: Value, span: Span): Value {
 
 /** The value an atomic read-modify-write stores: `old op operand`. */
 export function rmwResult(op: RmwOp, old: Value, operand: Value, span: Span): Value {
+  if (old === UNKNOWN || operand === UNKNOWN) return UNKNOWN;
   if (op === '&~') {
     const [x, y] = bothInts(op, old, operand, span);
     return int64(x & ~y);
