@@ -112,6 +112,11 @@ function relation(name: string, cand: Candidate, get: (n: string) => Value): Rel
       return Relation.fromEdges(n, x.iicoData);
     case 'iico_ctrl':
       return Relation.fromEdges(n, x.iicoCtrl);
+    case 'iico_order':
+      return Relation.fromEdges(n, x.iicoOrder ?? []);
+    case 'PTEtoPA':
+      // Page-table entry to physical address: no page-table events outside VMSA tests.
+      return Relation.empty(n);
     case 'same-instance':
       return blocks(cand, (e) => (e.thread >= 0 ? `${e.thread}:${e.instr}` : undefined)).union(cand.id);
     case 'amo':

@@ -7,7 +7,9 @@ import { BUILTIN_MODELS } from '../models/index.js';
 import { herdText } from '../report/herd.js';
 import { resultJson } from '../report/json.js';
 import { applyCfg } from './cfg.js';
-import { emptyOptions, optionsHelp, parseRunArgs, type RunOptions } from './options.js';
+import { checkAndDraw, explainCommand, type CommandContext } from './explain.js';
+import { fixCommand } from './fix.js';
+import { emptyOptions, optionsHelp, parseRunArgs, type Command, type RunOptions } from './options.js';
 import { nodeResolver } from './resolver.js';
 
 export const VERSION = '0.1.0';
@@ -16,10 +18,14 @@ export const USAGE = `weakmem ${VERSION} — memory-model checker for litmus tes
 
 Usage:
   weakmem run [options] FILE|DIR...   check litmus tests (directories: every *.litmus inside)
+  weakmem explain [options] FILE...   why the model forbids the outcome (the check, the cycle),
+                                      or how it allows it (a witness, the pairs nothing orders)
+  weakmem fix [options] FILE...       the cheapest verified barriers, acquires and releases that
+                                      forbid the outcome; redundant barriers and their pairing
   weakmem models                      list the built-in models
   weakmem --help | --version
 
-Options of run:
+Options (those marked [...] are for the commands named):
 ${optionsHelp()}
 
 Exit codes:
@@ -56,6 +62,10 @@ export function main(argv: readonly string[], io: Io): number {
         return EXIT.OK;
       case 'run':
         return run(rest, io, sources);
+      case 'explain':
+        return explainCommand(rest, commandContext(io, sources));
+      case 'fix':
+        return fixCommand(rest, commandContext(io, sources));
       default:
         return raise(DIAG_CODES.USAGE, `unknown command '${cmd}' (try weakmem --help)`);
     }
@@ -86,9 +96,30 @@ function readQuietly(file: string): string | undefined {
   }
 }
 
+/** What `explain` and `fix` share with `run`. */
+function commandContext(io: Io, sources: Map<string, string>): CommandContext {
+  return {
+    io,
+    sources,
+    resolve: resolveOptions,
+    report: (e, file) => report(e, io, sources, file),
+    expand: expandFiles,
+    read: (file) => {
+      let text: string;
+      try {
+        text = readFileSync(file, 'utf8');
+      } catch {
+        return raise(DIAG_CODES.IO, `cannot read '${file}'`);
+      }
+      sources.set(file, text);
+      return text;
+    },
+  };
+}
+
 /** Merges cfg files (first) and the command line (last, so it wins). */
-function resolveOptions(argv: readonly string[]): { opts: RunOptions; files: string[]; searchPath: string[] } {
-  const first = parseRunArgs(argv);
+function resolveOptions(argv: readonly string[], command: Command = 'run'): { opts: RunOptions; files: string[]; searchPath: string[] } {
+  const first = parseRunArgs(argv, command);
   const searchPath = [...first.opts.includes];
   const merged = emptyOptions() as { -readonly [K in keyof RunOptions]: RunOptions[K] };
   for (const conf of first.opts.conf) {
@@ -98,12 +129,13 @@ function resolveOptions(argv: readonly string[]): { opts: RunOptions; files: str
     if (!found.path.startsWith('<')) searchPath.push(dirname(found.path));
   }
   const cfgOpts = { ...merged };
-  const again = parseRunArgs(argv);
+  const again = parseRunArgs(argv, command);
   const opts: RunOptions = {
     ...again.opts,
     model: again.opts.model ?? cfgOpts.model,
     bell: again.opts.bell ?? cfgOpts.bell,
     macros: again.opts.macros ?? cfgOpts.macros,
+    timeoutSeconds: again.opts.timeoutSeconds ?? cfgOpts.timeoutSeconds,
     variants: [...cfgOpts.variants, ...again.opts.variants],
     skipChecks: [...cfgOpts.skipChecks, ...again.opts.skipChecks],
   };
@@ -133,7 +165,7 @@ function run(argv: readonly string[], io: Io, sources: Map<string, string>): num
         raise(DIAG_CODES.IO, `cannot read '${file}'`);
       }
       sources.set(file, text);
-      const result = session.check(text, file);
+      const result = opts.graph !== undefined || opts.out !== undefined ? checkAndDraw(session, text, file, opts, io) : session.check(text, file);
       io.out(opts.json ? JSON.stringify(resultJson(result)) + '\n' : herdText(result, { time: opts.time }));
     } catch (e) {
       const code = report(e, io, sources, file);

@@ -17,7 +17,18 @@ export interface RunOptions {
   readonly timeoutSeconds?: number;
   readonly json: boolean;
   readonly time: boolean;
+  /** `--graph dot|svg`: draw the witness or the forbidden execution. */
+  readonly graph?: string;
+  /** `--out DIR`: where pictures go (default: the current directory). */
+  readonly out?: string;
+  /** `--cost NAME=N,...`: costs of the fix tools. */
+  readonly costs: readonly string[];
+  /** `fix` prints each patched test in full, after its diff. */
+  readonly patched: boolean;
 }
+
+/** The commands that take options. */
+export type Command = 'run' | 'explain' | 'fix';
 
 export const DEFAULT_MAX_EXECUTIONS = 2_000_000;
 
@@ -35,6 +46,8 @@ export interface OptionSpec {
   readonly cfg: boolean;
   readonly arg?: string;
   readonly help: string;
+  /** The commands that accept it (default: all). */
+  readonly commands?: readonly Command[];
 }
 
 export const OPTION_TABLE: readonly OptionSpec[] = [
@@ -46,9 +59,13 @@ export const OPTION_TABLE: readonly OptionSpec[] = [
   { long: 'variant', herd: 'variant', kind: 'list', field: 'variants', cfg: true, arg: 'V[,V]', help: 'set model variants (tested by `if "V"` in cat)' },
   { long: 'skip-checks', herd: 'skipchecks', kind: 'list', field: 'skipChecks', cfg: true, arg: 'NAME[,NAME]', help: 'ignore the named cat checks' },
   { long: 'max-executions', kind: 'int', field: 'maxExecutions', cfg: false, arg: 'N', help: `stop a test after N candidate executions (default ${DEFAULT_MAX_EXECUTIONS})` },
-  { long: 'timeout', herd: 'timeout', kind: 'seconds', field: 'timeoutSeconds', cfg: false, arg: 'SECONDS', help: 'stop a test after this many seconds (default: none)' },
+  { long: 'timeout', herd: 'timeout', kind: 'seconds', field: 'timeoutSeconds', cfg: true, arg: 'SECONDS', help: 'stop a test after this many seconds (default: none)' },
   { long: 'json', kind: 'flag', field: 'json', cfg: false, help: 'print results as JSON lines (schema weakmem.result/1)' },
-  { long: 'no-time', kind: 'negflag', field: 'time', cfg: false, help: 'omit the Time line (stable output for golden files)' },
+  { long: 'no-time', kind: 'negflag', field: 'time', cfg: false, help: 'omit the Time line, and the timing of fix (stable output for golden files)', commands: ['run', 'fix'] },
+  { long: 'graph', kind: 'string', field: 'graph', cfg: false, arg: 'dot|svg', help: 'draw the witness or the forbidden execution, with its cycle, into --out', commands: ['run', 'explain'] },
+  { long: 'out', kind: 'string', field: 'out', cfg: false, arg: 'DIR', help: 'folder for --graph pictures (default: the current folder)', commands: ['run', 'explain'] },
+  { long: 'cost', kind: 'list', field: 'costs', cfg: false, arg: 'TOOL=N[,..]', help: 'cost of a fix tool (smp_mb=4,smp_wmb=2,smp_rmb=2,smp_store_release=2,smp_load_acquire=2)', commands: ['fix'] },
+  { long: 'diff-only', kind: 'negflag', field: 'patched', cfg: false, help: 'print each fix as a diff only, not also the whole patched test', commands: ['fix'] },
 ];
 
 /** cfg keys herd uses for drawing and printing: accepted, and ignored by `run`. */
@@ -58,11 +75,12 @@ export const CFG_DISPLAY_KEYS: ReadonlySet<string> = new Set([
   'showlegend', 'showobserved', 'showkind', 'shortlegend', 'mono', 'dotmode', 'dotcom', 'scaleselfloop',
   'penwidth', 'labelbox', 'labelinit', 'oneinit', 'extrachars', 'showinitwrites', 'initpos', 'threadstyle',
   'symetric', 'condensed', 'showpo', 'speedcheck', 'through', 'showraw', 'nshow', 'ncolor', 'pos', 'outputdir',
-  'suffix', 'restrict', 'obs', 'optace', 'showbranch', 'web',
+  'suffix', 'restrict', 'obs', 'optace', 'showbranch', 'web', 'scale', 'nonames', 'withbox', 'showpoloc', 'showfr',
+  'siwidth', 'edgemerge', 'dsiy', 'shift',
 ]);
 
 export function emptyOptions(): RunOptions {
-  return { conf: [], includes: [], variants: [], skipChecks: [], maxExecutions: DEFAULT_MAX_EXECUTIONS, json: false, time: true };
+  return { conf: [], includes: [], variants: [], skipChecks: [], maxExecutions: DEFAULT_MAX_EXECUTIONS, json: false, time: true, costs: [], patched: true };
 }
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
@@ -115,8 +133,8 @@ export function findOption(arg: string): { spec: OptionSpec; inline?: string } |
   return m[2] !== undefined ? { spec, inline: m[2] } : { spec };
 }
 
-/** Parses `weakmem run` arguments into options and positional files. */
-export function parseRunArgs(argv: readonly string[]): { opts: RunOptions; files: string[] } {
+/** Parses the arguments of `weakmem run` (or `explain`, `fix`) into options and positional files. */
+export function parseRunArgs(argv: readonly string[], command: Command = 'run'): { opts: RunOptions; files: string[] } {
   const opts = emptyOptions() as Mutable<RunOptions>;
   const files: string[] = [];
   for (let i = 0; i < argv.length; i++) {
@@ -132,6 +150,9 @@ export function parseRunArgs(argv: readonly string[]): { opts: RunOptions; files
     const found = findOption(arg);
     if (found === undefined) raise(DIAG_CODES.USAGE, `unknown option '${arg}' (see weakmem --help)`);
     const { spec, inline } = found;
+    if (spec.commands !== undefined && !spec.commands.includes(command)) {
+      raise(DIAG_CODES.USAGE, `option --${spec.long} is for weakmem ${spec.commands.join(' and ')}, not ${command}`);
+    }
     const takesValue = spec.kind !== 'flag' && spec.kind !== 'negflag';
     let value = inline;
     if (takesValue && value === undefined) {
@@ -148,6 +169,7 @@ export function parseRunArgs(argv: readonly string[]): { opts: RunOptions; files
 export function optionsHelp(): string {
   return OPTION_TABLE.map((o) => {
     const names = [`--${o.long}${o.arg ? ` ${o.arg}` : ''}`, o.herd ? `-${o.herd}` : ''].filter((s) => s !== '').join(', ');
-    return `  ${names.padEnd(36)} ${o.help}`;
+    const only = o.commands !== undefined ? ` [${o.commands.join(', ')}]` : '';
+    return `  ${names.padEnd(36)} ${o.help}${only}`;
   }).join('\n');
 }

@@ -1,0 +1,42 @@
+/** `weakmem fix`: the cheapest verified barriers, acquires and releases that forbid a test's outcome. */
+import { DIAG_CODES, EXIT, raise } from '../diag.js';
+import { defaultCosts, fixJson, fixTest, fixText, type Checker, type OrderingToolkit } from '../advise/index.js';
+import { sessionFor, toolkitForTest, type CommandContext } from './explain.js';
+
+export function fixCommand(argv: readonly string[], ctx: CommandContext): number {
+  const { opts, files, searchPath } = ctx.resolve(argv, 'fix');
+  if (files.length === 0) raise(DIAG_CODES.USAGE, 'weakmem fix needs at least one litmus file or directory');
+  const session = sessionFor(opts, searchPath);
+  const checker: Checker = (s, f, o) => session.check(s, f, o);
+  let status: number = EXIT.OK;
+  for (const file of ctx.expand(files)) {
+    try {
+      const text = ctx.read(file);
+      const toolkit = toolkitForTest(text, file);
+      const costs = costTable(toolkit, opts.costs);
+      const r = fixTest(text, file, { checker, toolkit, costs });
+      ctx.io.out(opts.json ? JSON.stringify(fixJson(r, costs)) + '\n' : fixText(r, costs, { patched: opts.patched, stats: opts.time }) + '\n');
+    } catch (e) {
+      const code = ctx.report(e, file);
+      if (code === EXIT.INTERNAL || code === EXIT.USAGE) return code;
+      status = Math.max(status, code);
+    }
+  }
+  return status;
+}
+
+/** The toolkit's default costs with `--cost NAME=N` entries applied. */
+export function costTable(toolkit: OrderingToolkit, entries: readonly string[]): Map<string, number> {
+  const costs = defaultCosts(toolkit);
+  for (const e of entries) {
+    const m = /^([\w.]+)\s*=\s*(\d+(?:\.\d+)?)$/.exec(e);
+    if (m === null) raise(DIAG_CODES.USAGE, `--cost takes TOOL=N, not '${e}'`);
+    const [, name, n] = m as unknown as [string, string, string];
+    const tool = name.replace(/\(\)$/, '');
+    if (!costs.has(tool)) raise(DIAG_CODES.USAGE, `--cost: no tool '${tool}' (the tools are ${[...costs.keys()].join(', ')})`);
+    const v = Number(n);
+    if (!(v > 0)) raise(DIAG_CODES.USAGE, `--cost ${tool}: a cost must be positive`);
+    costs.set(tool, v);
+  }
+  return costs;
+}
