@@ -5,7 +5,9 @@
  * out while this thread waits on a shared flag.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { MessageChannel, receiveMessageOnPort, Worker } from 'node:worker_threads';
 import { DIAG_CODES, EXIT, raise } from '../diag.js';
 import { Session } from '../api/session.js';
@@ -130,7 +132,7 @@ export function svgSync(dots: readonly string[]): string[] {
       .then((svgs) => done({ svgs }), (e) => done({ error: String(e && e.message || e) }));
   `;
   // Run from the TypeScript sources (tests), the worker registers the TypeScript loader first.
-  const loader = here.endsWith('.ts') ? import.meta.resolve('tsx/esm/api') : undefined;
+  const loader = here.endsWith('.ts') ? pathToFileURL(createRequire(here).resolve('tsx/esm/api').replace(/\.cjs$/, '.mjs')).href : undefined;
   const worker = new Worker(code, { eval: true, workerData: { port: port2, flag, module, dots, loader }, transferList: [port2] });
   try {
     const waited = Atomics.wait(flag, 0, 0, SVG_TIMEOUT_MS);

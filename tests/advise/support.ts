@@ -1,0 +1,58 @@
+/** Helpers for the advice tests: a built-in session as a checker, tests written inline, golden files. */
+import assert from 'node:assert/strict';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { builtinSession } from '../support/run.js';
+import { toolkitFor, type Checker, type OrderingToolkit } from '../../src/advise/index.js';
+import { outcomeReachable } from '../../src/advise/outcome.js';
+
+export const session = builtinSession();
+export const checker: Checker = (s, f, o) => session.check(s, f, o);
+export const C = toolkitFor('C') as OrderingToolkit;
+
+/** A two-thread message-passing test: `w` between the writer's stores, `r` between the reader's loads. */
+export function mp(name: string, w: string, r: string, opts: { writeFlag?: string; readFlag?: string } = {}): string {
+  return `C ${name}
+
+{}
+
+P0(int *data, int *flag)
+{
+	WRITE_ONCE(*data, 1);
+${w === '' ? '' : `\t${w}\n`}	${opts.writeFlag ?? 'WRITE_ONCE(*flag, 1);'}
+}
+
+P1(int *data, int *flag)
+{
+	int r0;
+	int r1;
+
+	r0 = ${opts.readFlag ?? 'READ_ONCE(*flag)'};
+${r === '' ? '' : `\t${r}\n`}	r1 = READ_ONCE(*data);
+}
+
+exists (1:r0=1 /\\ 1:r1=0)
+`;
+}
+
+/** The outcome is forbidden when `run` checks this text. */
+export function forbidden(text: string): boolean {
+  return !outcomeReachable(session.check(text, 'patched.litmus'));
+}
+
+const update = process.env.UPDATE_GOLDEN === '1';
+
+/** Model files change under us: their line numbers are not part of the golden text. */
+export function normaliseModelLines(s: string): string {
+  return s.replace(/(\.(?:cat|bell) line )\d+/g, '$1N');
+}
+
+export function golden(file: string, suffix: string, actual: string): void {
+  const expectedFile = `${file}.${suffix}.expected`;
+  if (update || !existsSync(expectedFile)) {
+    writeFileSync(expectedFile, actual);
+    if (!update) assert.fail(`${expectedFile} was missing and has been written: review it`);
+    return;
+  }
+  assert.equal(actual, readFileSync(expectedFile, 'utf8'));
+}
+

@@ -1,0 +1,73 @@
+/**
+ * `weakmem fix`: golden text for tests/golden-explain/X.litmus in
+ * X.litmus.fix.expected (UPDATE_GOLDEN=1 rewrites them), then the command
+ * end to end: JSON, costs, errors.
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { defaultCosts, fixTest, fixText, toolkitFor, type OrderingToolkit } from '../../src/advise/index.js';
+import { main } from '../../src/cli/main.js';
+import { builtinSession } from '../support/run.js';
+import { golden, normaliseModelLines } from '../advise/support.js';
+
+const dir = join(import.meta.dirname, '..', 'golden-explain');
+const examples = join(import.meta.dirname, '..', '..', 'examples');
+const session = builtinSession();
+const C = toolkitFor('C') as OrderingToolkit;
+
+function cli(...argv: string[]): { out: string; err: string; code: number } {
+  let out = '';
+  let err = '';
+  const code = main(argv, { out: (s) => (out += s), err: (s) => (err += s) });
+  return { out, err, code };
+}
+
+for (const name of readdirSync(dir).filter((n) => n.endsWith('.litmus')).sort()) {
+  test(`fix golden ${name}`, () => {
+    const file = join(dir, name);
+    const costs = defaultCosts(C);
+    const r = fixTest(readFileSync(file, 'utf8'), name, { checker: session.check.bind(session), toolkit: C, costs });
+    golden(file, 'fix', normaliseModelLines(fixText(r, costs, { stats: false })));
+  });
+}
+
+test('fix --json follows weakmem.fix/1 and every proposal is verified by run', () => {
+  const r = cli('fix', '--json', join(examples, 'vcpu-up+o+o.litmus'));
+  assert.equal(r.code, 0, r.err);
+  const j = JSON.parse(r.out) as { schema: string; status: string; proposals: { cost: number; patched: string; changes: { tool: string }[] }[] };
+  assert.equal(j.schema, 'weakmem.fix/1');
+  assert.equal(j.status, 'fixed');
+  assert.equal(j.proposals.length, 4);
+  for (const p of j.proposals) {
+    assert.equal(p.changes.length, 2);
+    assert.ok(!p.changes.some((c) => c.tool === 'smp_mb'));
+    const again = session.check(p.patched, 'patched.litmus');
+    assert.equal(again.observation, 'Never');
+  }
+});
+
+test('fix --cost changes the cheapest set; bad costs are usage errors', () => {
+  const r = cli('fix', '--no-time', '--diff-only', '--cost', 'smp_store_release=1,smp_load_acquire=1', join(examples, 'vcpu-up+o+o.litmus'));
+  assert.equal(r.code, 0, r.err);
+  assert.match(r.out, /The cheapest fix \(cost 2;/);
+  assert.doesNotMatch(r.out, /Patched test:/);
+  assert.doesNotMatch(r.out, /checker runs/);
+  assert.equal(cli('fix', '--cost', 'smp_frob=1', join(examples, 'vcpu-up+o+o.litmus')).code, 64);
+  assert.equal(cli('fix', '--cost', 'smp_mb=0', join(examples, 'vcpu-up+o+o.litmus')).code, 64);
+  assert.equal(cli('fix', '--graph', 'dot', join(examples, 'vcpu-up+o+o.litmus')).code, 64);
+});
+
+test('fix on the late barrier reports it idle and moves it', () => {
+  const r = cli('fix', '--no-time', join(examples, 'vcpu-up+wmb-after+rmb.litmus'));
+  assert.equal(r.code, 0, r.err);
+  assert.match(r.out, /smp_wmb\(\) at P0 line 15 orders nothing on the way to this outcome\./);
+  assert.match(r.out, /move smp_wmb\(\) from P0 line 15 to before P0 line 14 WRITE_ONCE\(\*down, 0\)/);
+});
+
+test('fix on a test that is already forbidden says so, exit 0', () => {
+  const r = cli('fix', join(examples, 'vcpu-up+wmb+rmb.litmus'));
+  assert.equal(r.code, 0, r.err);
+  assert.match(r.out, /already forbidden: nothing to fix/);
+});
