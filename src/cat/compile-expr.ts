@@ -62,16 +62,24 @@ export function maxLevel(xs: readonly { level: number }[]): number {
 
 const compiled = (code: Code, m: Meta, trivial = false): Compiled => ({ code, trivial, ...m });
 
+/** An operand of a sequence: `[S]` (`isId`, `c` computing S) or a relation. */
+interface SeqOperand {
+  readonly isId: boolean;
+  readonly span: Span;
+  readonly c: Compiled;
+}
+
 export class ExprCompiler {
   constructor(readonly env: CompileEnv) {}
 
   /**
    * The code to evaluate `c` as part of an expression with dependencies
-   * `parent`: a cached cell read when `c` is closed, costly, and of a lower
-   * level than its context (or inside a function body).
+   * `parent`: a cached cell read when `c` is closed, costly, and either of
+   * a lower level than its context, or inside a function body, or inside a
+   * `let rec` fixpoint (evaluated once, not at every iteration).
    */
   use(c: Compiled, parent: Meta): Code {
-    if (c.trivial || c.outer > 0 || c.volatile || !(c.level < parent.level || parent.outer > 0)) return c.code;
+    if (c.trivial || c.outer > 0 || c.volatile || !(c.level < parent.level || parent.outer > 0 || parent.volatile)) return c.code;
     const ref = this.env.allocate(c.level), code = c.code;
     const thunk = (ctx: Ctx): Value => code(ctx, null);
     return (ctx) => cellAt(ctx, ref, thunk).force(ctx, undefined);
@@ -202,12 +210,28 @@ export class ExprCompiler {
 
   /** `e1 ; e2 ; ...` with `[S]` operands applied as domain/range restrictions. */
   private sequence(args: readonly Expr[], scope: LocalScope | null): Compiled {
-    const raw = args.map((a) => {
+    const raw = args.map((a): SeqOperand => {
       const isId = a.kind === 'op1' && a.op === 'toid';
       const inner = isId ? a.arg : a;
       return { isId, span: inner.span, c: this.compile(inner, scope) };
     });
+    return this.sequenceOf(raw);
+  }
+
+  /**
+   * A sequence of compiled operands. In a `let rec` fixpoint, the operands
+   * before the first that changes between iterations form a sequence of
+   * their own, cached (herd's order of evaluation is kept: a prefix is
+   * evaluated first, and nothing after an empty prefix is).
+   */
+  private sequenceOf(raw: readonly SeqOperand[]): Compiled {
     const m = meta(raw.map((p) => p.c));
+    let k = 0;
+    while (k < raw.length && !raw[k].c.volatile) k++;
+    if (m.volatile && k >= 2 && k < raw.length && raw.slice(0, k).some((p) => !p.isId)) {
+      const prefix = this.sequenceOf(raw.slice(0, k));
+      return this.sequenceOf([{ isId: false, span: raw[0].span, c: prefix }, ...raw.slice(k)]);
+    }
     const parts = raw.map((p) => ({ isId: p.isId, span: p.span, code: this.use(p.c, m) }));
     const code: Code = (ctx, env) => {
       const cand = ctx.cand;
@@ -219,7 +243,7 @@ export class ExprCompiler {
         if (p.isId) {
           const s = ops.asEvents(v, cand, p.span);
           if (acc === undefined) dom = dom === undefined ? s : dom.inter(s);
-          else if (owned) maskColumns(acc, s);
+          else if (owned) acc.maskColumnsInPlace(s);
           else {
             acc = acc.restrict(undefined, s);
             owned = true;
@@ -322,12 +346,6 @@ export class ExprCompiler {
     };
     return compiled(code, unbind(meta([...bs, bodyC])));
   }
-}
-
-/** Keeps the pairs whose target is in `s` (in place, on a relation this code owns). */
-function maskColumns(r: Relation, s: EventSet): void {
-  const { n, w, bits } = r, sw = s.words;
-  for (let i = 0; i < n; i++) for (let k = 0; k < w; k++) bits[i * w + k] &= sw[k];
 }
 
 /** Components of a value matched against a tuple pattern (herd: tuples, and pairs as two events). */

@@ -65,6 +65,27 @@ const NO_SKIP: ReadonlySet<string> = new Set();
 /** Skeletons kept per model (enumeration visits shapes mostly in sequence). */
 const SHAPES_KEPT = 8;
 
+/** The skeletons of the few shapes seen last, by key (a shape token, or a hash checked by `same`). */
+class SkeletonCache<K> {
+  private last: Skeleton | undefined;
+  private lastKey: K | undefined;
+  private readonly byKey = new Map<K, Skeleton>();
+
+  get(key: K, x: CandidateExecution, same: (a: CandidateExecution, b: CandidateExecution) => boolean, make: (x: CandidateExecution) => Skeleton): Skeleton {
+    if (this.last !== undefined && this.lastKey === key && (this.last.x === x || same(this.last.x, x))) return this.last;
+    let s = this.byKey.get(key);
+    if (s === undefined || !same(s.x, x)) {
+      s = make(x);
+      this.byKey.delete(key);
+      if (this.byKey.size >= SHAPES_KEPT) this.byKey.delete(this.byKey.keys().next().value as K);
+      this.byKey.set(key, s);
+    }
+    this.last = s;
+    this.lastKey = key;
+    return s;
+  }
+}
+
 /** Parses and compiles the model at `path` (found through the resolver). Throws WeakmemError with a span. */
 export function loadModel(path: string, opts: LoadOptions): CatModel {
   const loader = new ModelLoader(opts.resolver);
@@ -92,22 +113,12 @@ function build(loader: ModelLoader, main: ReturnType<ModelLoader['parse']>, dir:
   const compiled = compiler.finish(main.title);
   const cfg: PredefConfig = { bellSets: bellSetNames(compiled.bellAnnotations), archSets: new Set(opts.archSets ?? C_ARCH_SETS) };
   // Candidates of the same shape (events up to their values, static relations) share the
-  // skeleton-level work: the last one used, else a few recent ones by shape.
-  let last: Skeleton | undefined;
-  const byShape = new Map<number, Skeleton>();
-  const skeletonOf = (x: CandidateExecution): Skeleton => {
-    if (last !== undefined && last.matches(x)) return last;
-    const key = shapeHash(x);
-    let s = byShape.get(key);
-    if (s === undefined || !sameShape(s.x, x)) {
-      s = new Skeleton(x, compiled.newFrame(SKELETON_LEVEL));
-      byShape.delete(key);
-      if (byShape.size >= SHAPES_KEPT) byShape.delete(byShape.keys().next().value as number);
-      byShape.set(key, s);
-    }
-    last = s;
-    return s;
-  };
+  // skeleton-level work: found by the enumerator's shape token, else by hashing the shape.
+  const skeletons = new SkeletonCache<object>();
+  const byHash = new SkeletonCache<number>();
+  const newSkeleton = (x: CandidateExecution): Skeleton => new Skeleton(x, compiled.newFrame(SKELETON_LEVEL));
+  const skeletonOf = (x: CandidateExecution): Skeleton =>
+    x.shape !== undefined ? skeletons.get(x.shape, x, () => true, newSkeleton) : byHash.get(shapeHash(x), x, sameShape, newSkeleton);
   return {
     title: compiled.title,
     bindsCo: compiled.bindsCo,

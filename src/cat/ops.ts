@@ -4,7 +4,7 @@
  * singleton sets, errors for ill-typed operands).
  */
 import type { Span } from '../diag.js';
-import { EventSet, Relation, copyWords } from '../relation/index.js';
+import { EventSet, Relation } from '../relation/index.js';
 import type { Candidate } from './runtime.js';
 import {
   EMPTY, UNIVERSE, evalError, relV, setV, typeOf, unifyTypes, valset, valueKey, type Value,
@@ -78,16 +78,13 @@ export function union(vals: readonly Value[], spans: readonly Span[], cand: Cand
     if (v.kind !== 'rel' && v.kind !== 'empty') allRel = false;
   }
   if (allRel) {
-    let r: Uint32Array | undefined;
+    let r: Relation | undefined;
     for (const v of vals) {
       if (v.kind !== 'rel') continue;
-      if (r === undefined) r = copyWords(v.bits);
-      else {
-        const b = v.bits;
-        for (let k = 0; k < r.length; k++) r[k] |= b[k];
-      }
+      if (r === undefined) r = v.copy();
+      else r.orInPlace(v);
     }
-    return r === undefined ? EMPTY : relV(new Relation(cand.n, r));
+    return r === undefined ? EMPTY : relV(r);
   }
   const vs: Located[] = [];
   vals.forEach((v, k) => {

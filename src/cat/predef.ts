@@ -73,12 +73,7 @@ function blocks(cand: Candidate, key: (e: ExecutionEvent) => string | undefined)
     if (g === undefined) groups.set(k, [i]);
     else g.push(i);
   });
-  const n = cand.n, w = (n + 31) >>> 5, bits = new Uint32Array(n * w);
-  for (const ids of groups.values()) {
-    const row = EventSet.of(n, ids).words;
-    for (const i of ids) bits.set(row, i * w);
-  }
-  return new Relation(n, bits);
+  return Relation.fromClasses(cand.n, groups.values());
 }
 
 /** Computes predefined relations from the candidate (needs `get` for the names they build on). */

@@ -4,10 +4,11 @@
  * not build co itself) or the choice of final write of each observed
  * location (when it does, through `with co from`).
  */
-import { DIAG_CODES, raise, type Span } from '../diag.js';
-import type { EdgeList, ThreadSemantics, ThreadTrace, TraceEvent } from '../exec/types.js';
+import { DIAG_CODES, raise } from '../diag.js';
+import type { EdgeList, ThreadSemantics, ThreadTrace } from '../exec/types.js';
 import type { Value } from '../litmus/types.js';
 import type { CandidateExecution, ExecutionEvent } from './types.js';
+import { initialEvents, LayoutTable, type Layout } from './layout.js';
 import { threadTraceSets } from './values.js';
 import { permutations, product } from './combinatorics.js';
 
@@ -32,27 +33,13 @@ export interface Candidate {
   readonly finalMemory: ReadonlyMap<string, Value>;
 }
 
-const INIT_SPAN: Span = { file: '<init>', line: 0, col: 0 };
-
 /** All candidate executions of a test, lazily. */
 export function* candidateExecutions(sem: ThreadSemantics, opts: EnumerateOptions): Generator<Candidate> {
   const sets = threadTraceSets(sem, { maxTracesPerThread: opts.maxExecutions, maxRounds: 32 });
   const traces = opts.registerEvents ? sets.traces : sets.traces.map((ts) => ts.map(withoutRegisterEvents));
   const initial = sem.initial;
   const locs = [...initial.keys()].sort();
-  const initEvents: ExecutionEvent[] = locs.map((loc, id) => ({
-    id,
-    thread: -1,
-    poIndex: -1,
-    isInit: true,
-    action: 'W',
-    loc,
-    value: initial.get(loc) ?? 0,
-    tags: [],
-    instr: -1,
-    span: INIT_SPAN,
-    text: `${loc} = ${String(initial.get(loc) ?? 0)}`,
-  }));
+  const initEvents = initialEvents(locs, initial);
   let count = 0;
   const tick = (): void => {
     count++;
@@ -66,126 +53,43 @@ export function* candidateExecutions(sem: ThreadSemantics, opts: EnumerateOption
       raise(DIAG_CODES.TIMEOUT, 'timed out; raise --timeout to explore further');
     }
   };
-  const shapes = new ShapeTable();
   const observed = [...opts.observedLocs].filter((l) => initial.has(l)).sort();
+  const layouts = new LayoutTable(initEvents, locs, observed, sem.poWithinInstruction);
   for (const chosen of traceCombinations(traces, initial)) {
-    const base = assemble(initEvents, chosen, shapes.of(chosen), sem.poWithinInstruction);
-    const readChoices = base.reads.map((r) => writersOf(base.events, r));
+    const layout = layouts.of(chosen);
+    const events = layouts.events(layout, chosen);
+    const readChoices = layout.reads.map((r, i) => writersOf(events, r, layout.writesAtLoc[i] as readonly number[]));
     if (readChoices.some((c) => c.length === 0)) continue;
-    const fwChoices = observed.map((loc) => {
-      const ws = base.events.filter((e) => e.action === 'W' && e.loc === loc && !e.isInit).map((e) => e.id);
-      return ws.length > 0 ? ws : [locs.indexOf(loc)];
-    });
     for (const rfWriters of product(readChoices)) {
-      const rf: [number, number][] = rfWriters.map((w, i) => [w, base.reads[i] as number]);
+      const rf: [number, number][] = rfWriters.map((w, i) => [w, layout.reads[i] as number]);
       if (opts.nativeCo) {
-        for (const co of coherenceOrders(base.events, locs, initEvents)) {
+        for (const co of coherenceOrders(layout)) {
           tick();
           const finalMemory = new Map<string, Value>();
           for (const loc of opts.observedLocs) {
             const last = co.last.get(loc);
-            finalMemory.set(loc, last === undefined ? (initial.get(loc) ?? 0) : (base.events[last]?.value ?? 0));
+            finalMemory.set(loc, last === undefined ? (initial.get(loc) ?? 0) : (events[last]?.value ?? 0));
           }
           const finalWrites = [...opts.observedLocs].map((l) => co.last.get(l)).filter((x): x is number => x !== undefined);
-          yield { execution: { ...base.relations, events: base.events, rf, co: co.edges, finalWrites }, traces: chosen, finalMemory };
+          yield { execution: { ...layout.relations, events, rf, co: co.edges, finalWrites }, traces: chosen, finalMemory };
         }
       } else {
-        for (const fws of product(fwChoices)) {
+        for (const fws of product(layout.finalWriteChoices)) {
           tick();
           const finalMemory = new Map<string, Value>();
-          observed.forEach((loc, i) => finalMemory.set(loc, base.events[fws[i] as number]?.value ?? 0));
-          yield { execution: { ...base.relations, events: base.events, rf, finalWrites: fws }, traces: chosen, finalMemory };
+          observed.forEach((loc, i) => finalMemory.set(loc, events[fws[i] as number]?.value ?? 0));
+          yield { execution: { ...layout.relations, events, rf, finalWrites: fws }, traces: chosen, finalMemory };
         }
       }
     }
   }
 }
 
-interface Assembled {
-  readonly events: readonly ExecutionEvent[];
-  /** Ids of events that take their value through native rf (action R). */
-  readonly reads: readonly number[];
-  readonly relations: Omit<CandidateExecution, 'events' | 'rf' | 'co' | 'finalWrites'>;
-}
-
-/** Interns trace shapes: equal shape vectors get the same token object. */
-class ShapeTable {
-  private readonly traceIds = new WeakMap<ThreadTrace, number>();
-  private readonly traceKeys = new Map<string, number>();
-  private readonly tokens = new Map<string, object>();
-
-  of(chosen: readonly ThreadTrace[]): object {
-    const key = chosen.map((t) => this.idOf(t)).join(',');
-    let token = this.tokens.get(key);
-    if (token === undefined) {
-      token = { key };
-      this.tokens.set(key, token);
-    }
-    return token;
-  }
-
-  private idOf(t: ThreadTrace): number {
-    let id = this.traceIds.get(t);
-    if (id === undefined) {
-      const key = JSON.stringify([
-        t.thread,
-        t.events.map((e) => [e.action, e.loc ?? null, e.tags, e.sets ?? [], e.instr]),
-        t.addr, t.data, t.ctrl, t.rmw, t.iicoData ?? [], t.iicoCtrl ?? [], t.iicoOrder ?? [],
-      ]);
-      id = this.traceKeys.get(key);
-      if (id === undefined) {
-        id = this.traceKeys.size;
-        this.traceKeys.set(key, id);
-      }
-      this.traceIds.set(t, id);
-    }
-    return id;
-  }
-}
-
-/** Numbers the events of the chosen traces after the initial writes and lifts their relations. */
-function assemble(
-  initEvents: readonly ExecutionEvent[],
-  chosen: readonly ThreadTrace[],
-  shape: object,
-  poWithinInstruction: boolean,
-): Assembled {
-  const events: ExecutionEvent[] = [...initEvents];
-  const po: [number, number][] = [];
-  const edges = (): [number, number][] => [];
-  const lift = { addr: edges(), data: edges(), ctrl: edges(), rmw: edges(), iicoData: edges(), iicoCtrl: edges(), iicoOrder: edges() };
-  const reads: number[] = [];
-  for (const tr of chosen) {
-    const offset = events.length;
-    tr.events.forEach((e, i) => {
-      const id = offset + i;
-      events.push({ ...e, id, thread: tr.thread, poIndex: i, isInit: false });
-      if (e.action === 'R') reads.push(id);
-      for (let j = 0; j < i; j++) {
-        if (poWithinInstruction || (tr.events[j] as TraceEvent).instr !== e.instr) po.push([offset + j, id]);
-      }
-    });
-    const add = (into: [number, number][], edges: EdgeList | undefined): void => {
-      for (const [a, b] of edges ?? []) into.push([offset + a, offset + b]);
-    };
-    add(lift.addr, tr.addr);
-    add(lift.data, tr.data);
-    add(lift.ctrl, tr.ctrl);
-    add(lift.rmw, tr.rmw);
-    add(lift.iicoData, tr.iicoData);
-    add(lift.iicoCtrl, tr.iicoCtrl);
-    add(lift.iicoOrder, tr.iicoOrder);
-  }
-  return { events, reads, relations: { po, ...lift, shape } };
-}
-
-/** The writes a read may take its value from: same location, same value. */
-function writersOf(events: readonly ExecutionEvent[], readId: number): number[] {
-  const r = events[readId] as ExecutionEvent;
+/** The writes a read may take its value from: same location (`atLoc`), same value. */
+function writersOf(events: readonly ExecutionEvent[], readId: number, atLoc: readonly number[]): number[] {
+  const v = (events[readId] as ExecutionEvent).value;
   const out: number[] = [];
-  for (const w of events) {
-    if (w.action === 'W' && w.loc === r.loc && w.value === r.value && w.id !== readId) out.push(w.id);
-  }
+  for (const w of atLoc) if ((events[w] as ExecutionEvent).value === v) out.push(w);
   return out;
 }
 
@@ -243,16 +147,8 @@ interface Coherence {
 }
 
 /** Every coherence order: per location, the initial write first, then each permutation of the others. */
-function* coherenceOrders(
-  events: readonly ExecutionEvent[],
-  locs: readonly string[],
-  initEvents: readonly ExecutionEvent[],
-): Generator<Coherence> {
-  const perLoc = locs.map((loc, i) => ({
-    loc,
-    init: (initEvents[i] as ExecutionEvent).id,
-    writes: events.filter((e) => e.action === 'W' && !e.isInit && e.loc === loc).map((e) => e.id),
-  }));
+function* coherenceOrders(layout: Layout): Generator<Coherence> {
+  const perLoc = layout.locWrites;
   const orders = perLoc.map((p) => [...permutations(p.writes)]);
   for (const choice of product(orders)) {
     const edges: [number, number][] = [];

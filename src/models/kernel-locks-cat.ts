@@ -70,21 +70,13 @@ let NeverReleased = LKW \ domain(held)
 empty ([NeverReleased] ; loc ; [NeverReleased]) \ id as unmatched-locks
 
 (*
- * Choosing among alternatives: [one-of-each] S, for S a set of sets of
- * relations, is the set of every union of one member of each.
+ * Choosing among alternatives: cross(S), for S a set of sets of
+ * relations, is the set of every union of one member of each, and
+ * generate_orders(E, r) the set of relations that order the events of E
+ * totally, location by location, extending r (weakmem's cross.cat
+ * computes both natively).
  *)
-let rec add-each (r, choices, acc) = match choices with
-  || {} -> acc
-  || c ++ cs -> add-each(r, cs, (r | c) ++ acc)
-  end
-let rec add-all (firsts, choices, acc) = match firsts with
-  || {} -> acc
-  || f ++ fs -> add-all(fs, choices, add-each(f, choices, acc))
-  end
-let rec one-of-each sets = match sets with
-  || {} -> { 0 }
-  || s ++ others -> add-all(s, one-of-each(others), {})
-  end
+include "cross.cat"
 
 (* The edges of a relation, one relation per edge *)
 let edges r = map (fun p -> p ++ 0) r
@@ -96,7 +88,7 @@ let edges r = map (fun p -> p ++ 0) r
  *)
 let held-own = ([LKW] ; po-loc ; [SawHeld]) \ ([LKW] ; po-loc ; [UL] ; po-loc)
 let held-by-other e = edges(([LKW] ; loc ; [{e}]) & ext)
-with held-other from one-of-each(map held-by-other (SawHeld \ range(held-own)))
+with held-other from cross(map held-by-other (SawHeld \ range(held-own)))
 
 (*
  * spin_is_locked() returning false read an unlock: this CPU's latest
@@ -105,7 +97,7 @@ with held-other from one-of-each(map held-by-other (SawHeld \ range(held-own)))
 let own-last-unlock = ([UL] ; po-loc ; [RU]) \ ([UL] ; po-loc ; [UL] ; po-loc)
 let free-sources = own-last-unlock | (([UL | IW] ; loc ; [RU]) & ext)
 let freed-by e = edges(free-sources ; [{e}])
-with saw-free from one-of-each(map freed-by RU)
+with saw-free from cross(map freed-by RU)
 
 let rf = rf | held-own | held-other | saw-free
 
@@ -129,8 +121,7 @@ let co-implied =
 let co-forced = co-given | co-implied
 acyclic co-forced as co-consistent
 
-let co-orders ws = linearisations(ws, co-forced)
-with co from one-of-each(map co-orders (classes-loc W))
+with co from generate_orders(W, co-forced)
 
 (*
  * Unlocks join the writes.  An unlock comes in co right after the lock

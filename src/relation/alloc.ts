@@ -1,35 +1,42 @@
 /**
- * Word storage for relations. V8 allocates typed arrays over 64 bytes
- * outside the heap, at about ten times the cost of a small one; relations
- * of more than 16 events would pay it on every operation. Larger arrays
- * are therefore carved from shared chunks (a chunk is reclaimed by the
- * garbage collector once no relation uses it). This pool is the module's
- * only state and is not observable: every array returned is fresh and zeroed.
+ * Word storage for relations and sets. Creating a typed array costs far
+ * more than the operations on the few words a relation of tens of events
+ * has (a view, `subarray`, included), so relations and sets keep their
+ * words at an offset in shared chunks: reserving words moves an index, and
+ * a chunk is reclaimed by the garbage collector once no relation or set
+ * uses it. This pool is the module's only state and is not observable:
+ * every reservation is fresh and zeroed.
  */
 
 /** Words per chunk. */
-const CHUNK = 1 << 13;
-/** Arrays up to this many words are allocated directly (on the V8 heap). */
-const SMALL = 16;
+const CHUNK = 1 << 14;
+/** Reservations larger than this get an array of their own. */
+const LARGE = CHUNK >>> 3;
 
 let chunk = new Uint32Array(CHUNK);
 let used = 0;
+let last = chunk;
 
-/** A zeroed array of `len` words. */
-export function allocWords(len: number): Uint32Array {
-  if (len <= SMALL || len > CHUNK >>> 2) return new Uint32Array(len);
+/**
+ * Reserves `len` zeroed words and returns their offset in the array
+ * `reserved()` returns (read it right after, before reserving again).
+ */
+export function reserve(len: number): number {
+  if (len > LARGE) {
+    last = new Uint32Array(len);
+    return 0;
+  }
   if (used + len > CHUNK) {
     chunk = new Uint32Array(CHUNK);
     used = 0;
   }
-  const v = chunk.subarray(used, used + len);
+  const off = used;
   used += len;
-  return v;
+  last = chunk;
+  return off;
 }
 
-/** A copy of `src`. */
-export function copyWords(src: Uint32Array): Uint32Array {
-  const v = allocWords(src.length);
-  v.set(src);
-  return v;
+/** The array of the last reservation. */
+export function reserved(): Uint32Array {
+  return last;
 }

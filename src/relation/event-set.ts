@@ -1,8 +1,9 @@
 /**
- * Sets of events 0..n-1 as bit vectors (one Uint32 word per 32 events).
- * Values are immutable by convention: every operation returns a new set.
+ * Sets of events 0..n-1 as bit vectors (one Uint32 word per 32 events),
+ * stored at an offset in a shared word array (see alloc.ts). Values are
+ * immutable by convention: every operation returns a new set.
  */
-import { allocWords, copyWords } from './alloc.js';
+import { reserve, reserved } from './alloc.js';
 
 /** Number of 32-bit words needed for `n` bits. */
 export function wordsFor(n: number): number {
@@ -34,76 +35,89 @@ export class EventSet {
   readonly kind = 'set' as const;
   /** Universe size. */
   readonly n: number;
-  /** Bit `i` of word `i >>> 5` is set when event `i` is in the set. */
+  /** Number of words. */
+  readonly w: number;
+  /** Bit `i` of word `off + (i >>> 5)` is set when event `i` is in the set. */
   readonly words: Uint32Array;
+  /** Where the set's words start in `words`. */
+  readonly off: number;
 
-  constructor(n: number, words: Uint32Array) {
+  constructor(n: number, words: Uint32Array, off: number) {
     this.n = n;
+    this.w = wordsFor(n);
     this.words = words;
+    this.off = off;
   }
 
   static empty(n: number): EventSet {
-    return new EventSet(n, allocWords(wordsFor(n)));
+    const off = reserve(wordsFor(n));
+    return new EventSet(n, reserved(), off);
   }
 
   /** All events 0..n-1. */
   static full(n: number): EventSet {
-    const w = allocWords(wordsFor(n)).fill(0xffffffff);
-    if (w.length > 0) w[w.length - 1] = lastWordMask(n);
-    return new EventSet(n, w);
+    const s = EventSet.empty(n), { w, words, off } = s;
+    for (let k = 0; k < w; k++) words[off + k] = k === w - 1 ? lastWordMask(n) : 0xffffffff;
+    return s;
   }
 
   static of(n: number, ids: Iterable<number>): EventSet {
-    const w = allocWords(wordsFor(n));
-    for (const i of ids) w[i >>> 5] |= 1 << (i & 31);
-    return new EventSet(n, w);
+    const s = EventSet.empty(n), { words, off } = s;
+    for (const i of ids) words[off + (i >>> 5)] |= 1 << (i & 31);
+    return s;
   }
 
   /** The events `i` with `pred(i)`. */
   static filter(n: number, pred: (i: number) => boolean): EventSet {
-    const w = allocWords(wordsFor(n));
-    for (let i = 0; i < n; i++) if (pred(i)) w[i >>> 5] |= 1 << (i & 31);
-    return new EventSet(n, w);
+    const s = EventSet.empty(n), { words, off } = s;
+    for (let i = 0; i < n; i++) if (pred(i)) words[off + (i >>> 5)] |= 1 << (i & 31);
+    return s;
   }
 
   has(i: number): boolean {
-    return (this.words[i >>> 5] & (1 << (i & 31))) !== 0;
+    return (this.words[this.off + (i >>> 5)] & (1 << (i & 31))) !== 0;
+  }
+
+  /** Word `k` of the set. */
+  word(k: number): number {
+    return this.words[this.off + k];
   }
 
   get size(): number {
     let c = 0;
-    for (const x of this.words) c += popcount(x);
+    for (let k = 0; k < this.w; k++) c += popcount(this.words[this.off + k]);
     return c;
   }
 
   isEmpty(): boolean {
-    for (const x of this.words) if (x !== 0) return false;
+    const { w, words, off } = this;
+    for (let k = 0; k < w; k++) if (words[off + k] !== 0) return false;
     return true;
   }
 
   /** Smallest element, or -1 when empty. */
   first(): number {
-    const w = this.words;
-    for (let k = 0; k < w.length; k++) if (w[k] !== 0) return (k << 5) + lowestBit(w[k]);
+    const { w, words, off } = this;
+    for (let k = 0; k < w; k++) if (words[off + k] !== 0) return (k << 5) + lowestBit(words[off + k]);
     return -1;
   }
 
   union(o: EventSet): EventSet {
-    const a = this.words, b = o.words, r = allocWords(a.length);
-    for (let k = 0; k < a.length; k++) r[k] = a[k] | b[k];
-    return new EventSet(this.n, r);
+    const r = EventSet.empty(this.n), a = this.words, b = o.words, c = r.words, ao = this.off, bo = o.off, co = r.off;
+    for (let k = 0; k < this.w; k++) c[co + k] = a[ao + k] | b[bo + k];
+    return r;
   }
 
   inter(o: EventSet): EventSet {
-    const a = this.words, b = o.words, r = allocWords(a.length);
-    for (let k = 0; k < a.length; k++) r[k] = a[k] & b[k];
-    return new EventSet(this.n, r);
+    const r = EventSet.empty(this.n), a = this.words, b = o.words, c = r.words, ao = this.off, bo = o.off, co = r.off;
+    for (let k = 0; k < this.w; k++) c[co + k] = a[ao + k] & b[bo + k];
+    return r;
   }
 
   diff(o: EventSet): EventSet {
-    const a = this.words, b = o.words, r = allocWords(a.length);
-    for (let k = 0; k < a.length; k++) r[k] = a[k] & ~b[k];
-    return new EventSet(this.n, r);
+    const r = EventSet.empty(this.n), a = this.words, b = o.words, c = r.words, ao = this.off, bo = o.off, co = r.off;
+    for (let k = 0; k < this.w; k++) c[co + k] = a[ao + k] & ~b[bo + k];
+    return r;
   }
 
   /** Complement with respect to the universe 0..n-1. */
@@ -112,35 +126,35 @@ export class EventSet {
   }
 
   with(i: number): EventSet {
-    const r = copyWords(this.words);
-    r[i >>> 5] |= 1 << (i & 31);
-    return new EventSet(this.n, r);
+    const r = this.copy();
+    r.words[r.off + (i >>> 5)] |= 1 << (i & 31);
+    return r;
   }
 
   without(i: number): EventSet {
-    const r = copyWords(this.words);
-    r[i >>> 5] &= ~(1 << (i & 31));
-    return new EventSet(this.n, r);
+    const r = this.copy();
+    r.words[r.off + (i >>> 5)] &= ~(1 << (i & 31));
+    return r;
   }
 
   subsetOf(o: EventSet): boolean {
-    const a = this.words, b = o.words;
-    for (let k = 0; k < a.length; k++) if ((a[k] & ~b[k]) !== 0) return false;
+    const a = this.words, b = o.words, ao = this.off, bo = o.off;
+    for (let k = 0; k < this.w; k++) if ((a[ao + k] & ~b[bo + k]) !== 0) return false;
     return true;
   }
 
   equals(o: EventSet): boolean {
-    const a = this.words, b = o.words;
     if (this.n !== o.n) return false;
-    for (let k = 0; k < a.length; k++) if (a[k] !== b[k]) return false;
+    const a = this.words, b = o.words, ao = this.off, bo = o.off;
+    for (let k = 0; k < this.w; k++) if (a[ao + k] !== b[bo + k]) return false;
     return true;
   }
 
   /** Calls `f` on each element in increasing order. */
   forEach(f: (i: number) => void): void {
-    const w = this.words;
-    for (let k = 0; k < w.length; k++) {
-      let x = w[k];
+    const { w, words, off } = this;
+    for (let k = 0; k < w; k++) {
+      let x = words[off + k];
       while (x !== 0) {
         const b = lowestBit(x);
         f((k << 5) + b);
@@ -157,7 +171,13 @@ export class EventSet {
 
   /** A string equal for equal sets of the same universe (for use as a Map key). */
   key(): string {
-    return wordsKey(this.words, 0, this.words.length);
+    return wordsKey(this.words, this.off, this.off + this.w);
+  }
+
+  private copy(): EventSet {
+    const r = EventSet.empty(this.n), a = this.words, c = r.words, ao = this.off, co = r.off;
+    for (let k = 0; k < this.w; k++) c[co + k] = a[ao + k];
+    return r;
   }
 }
 

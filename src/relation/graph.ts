@@ -7,12 +7,12 @@ import { Relation } from './relation.js';
 
 /** True when the relation has no cycle (depth-first search over bit rows). */
 export function isAcyclic(r: Relation): boolean {
-  const { n, w, bits } = r;
+  const { n, w, bits, off } = r;
   const color = new Uint8Array(n);
   const visit = (i: number): boolean => {
     color[i] = 1;
     for (let k = 0; k < w; k++) {
-      let x = bits[i * w + k];
+      let x = bits[off + i * w + k];
       while (x !== 0) {
         const j = (k << 5) + lowestBit(x);
         x &= x - 1;
@@ -33,7 +33,7 @@ export function isAcyclic(r: Relation): boolean {
  * A self-loop yields `[e]`.
  */
 export function shortestCycle(r: Relation): number[] | undefined {
-  const { n, w, bits } = r;
+  const { n, w, bits, off } = r;
   let best: number[] | undefined;
   for (let s = 0; s < n; s++) if (r.has(s, s)) return [s];
   const parent = new Int32Array(n);
@@ -44,7 +44,7 @@ export function shortestCycle(r: Relation): number[] | undefined {
     for (let q = 0; q < queue.length && found < 0; q++) {
       const i = queue[q];
       for (let k = 0; k < w && found < 0; k++) {
-        let x = bits[i * w + k];
+        let x = bits[off + i * w + k];
         while (x !== 0) {
           const j = (k << 5) + lowestBit(x);
           x &= x - 1;

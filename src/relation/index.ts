@@ -2,4 +2,3 @@
 export { EventSet, popcount, wordsFor } from './event-set.js';
 export { Relation, type Edge } from './relation.js';
 export { isAcyclic, shortestCycle, linearExtensions, reachClasses } from './graph.js';
-export { allocWords, copyWords } from './alloc.js';

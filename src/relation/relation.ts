@@ -1,9 +1,15 @@
 /**
  * Binary relations over events 0..n-1 as bit matrices: row `i` holds the
- * successors of `i`. Immutable by convention: every operation returns a new
- * relation. Graph algorithms (acyclicity, cycles, orders) live in `graph.ts`.
+ * successors of `i`. The words are stored at an offset in a shared word
+ * array (see alloc.ts), followed by a *row mask*, the set of the events
+ * whose row is not empty: the relations of models are sparse (a few rows
+ * out of tens), so operations visit the rows of the mask only.
+ *
+ * Immutable by convention: every operation returns a new relation (the few
+ * `...InPlace` methods are for a relation its creator has not shared yet).
+ * Graph algorithms (acyclicity, cycles, orders) live in `graph.ts`.
  */
-import { allocWords, copyWords } from './alloc.js';
+import { reserve, reserved } from './alloc.js';
 import { EventSet, lastWordMask, lowestBit, popcount, wordsFor, wordsKey } from './event-set.js';
 
 /** A pair (source, target) of event ids. */
@@ -16,17 +22,24 @@ export class Relation {
   readonly n: number;
   /** Words per row. */
   readonly w: number;
-  /** Row `i` occupies `bits[i*w .. i*w+w)`. */
+  /** Row `i` occupies `bits[off + i*w .. off + i*w + w)`; the row mask `bits[rows .. rows + w)`. */
   readonly bits: Uint32Array;
+  /** Where the relation's rows start in `bits`. */
+  readonly off: number;
+  /** Where its row mask starts in `bits`: bit `i` is set when row `i` is not empty. */
+  readonly rows: number;
 
-  constructor(n: number, bits: Uint32Array) {
+  private constructor(n: number, w: number, bits: Uint32Array, off: number) {
     this.n = n;
-    this.w = wordsFor(n);
+    this.w = w;
     this.bits = bits;
+    this.off = off;
+    this.rows = off + n * w;
   }
 
   static empty(n: number): Relation {
-    return new Relation(n, allocWords(n * wordsFor(n)));
+    const w = wordsFor(n), off = reserve((n + 1) * w);
+    return new Relation(n, w, reserved(), off);
   }
 
   /** All pairs of events. */
@@ -40,68 +53,80 @@ export class Relation {
 
   /** `[s]`: the identity restricted to `s`. */
   static identityOn(s: EventSet): Relation {
-    const n = s.n, w = wordsFor(n), b = allocWords(n * w);
-    s.forEach((i) => {
-      b[i * w + (i >>> 5)] |= 1 << (i & 31);
-    });
-    return new Relation(n, b);
+    const r = Relation.empty(s.n);
+    s.forEach((i) => r.add(i, i));
+    return r;
   }
 
   /** `a * b`: every pair with source in `a` and target in `b`. */
   static cartesian(a: EventSet, c: EventSet): Relation {
-    const n = a.n, w = wordsFor(n), b = allocWords(n * w), aw = a.words, cw = c.words;
-    for (let i = 0; i < n; i++) {
-      if ((aw[i >>> 5] & (1 << (i & 31))) === 0) continue;
-      for (let k = 0; k < w; k++) b[i * w + k] = cw[k];
-    }
-    return new Relation(n, b);
+    const r = Relation.empty(a.n);
+    if (c.isEmpty()) return r;
+    const { w, bits, off, rows } = r;
+    a.forEach((i) => {
+      for (let k = 0; k < w; k++) bits[off + i * w + k] = c.word(k);
+      bits[rows + (i >>> 5)] |= 1 << (i & 31);
+    });
+    return r;
   }
 
   static fromEdges(n: number, edges: Iterable<Edge>): Relation {
-    const w = wordsFor(n), b = allocWords(n * w);
-    for (const [i, j] of edges) b[i * w + (j >>> 5)] |= 1 << (j & 31);
-    return new Relation(n, b);
+    const r = Relation.empty(n);
+    for (const [i, j] of edges) r.add(i, j);
+    return r;
+  }
+
+  /** The equivalence relation whose classes are `classes` (disjoint sets of events). */
+  static fromClasses(n: number, classes: Iterable<readonly number[]>): Relation {
+    const r = Relation.empty(n);
+    for (const c of classes) for (const i of c) for (const j of c) r.add(i, j);
+    return r;
   }
 
   /** The pairs (i, j) with `pred(i, j)`. */
   static filter(n: number, pred: (i: number, j: number) => boolean): Relation {
-    const w = wordsFor(n), b = allocWords(n * w);
-    for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) if (pred(i, j)) b[i * w + (j >>> 5)] |= 1 << (j & 31);
-    return new Relation(n, b);
+    const r = Relation.empty(n);
+    for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) if (pred(i, j)) r.add(i, j);
+    return r;
   }
 
   has(i: number, j: number): boolean {
-    return (this.bits[i * this.w + (j >>> 5)] & (1 << (j & 31))) !== 0;
+    return (this.bits[this.off + i * this.w + (j >>> 5)] & (1 << (j & 31))) !== 0;
   }
 
   /** Successors of `i`. */
   row(i: number): EventSet {
-    return new EventSet(this.n, copyWords(this.bits.subarray(i * this.w, i * this.w + this.w)));
+    const s = EventSet.empty(this.n), base = this.off + i * this.w;
+    for (let k = 0; k < this.w; k++) s.words[s.off + k] = this.bits[base + k];
+    return s;
   }
 
   isEmpty(): boolean {
-    for (const x of this.bits) if (x !== 0) return false;
+    const { w, bits, rows } = this;
+    for (let k = 0; k < w; k++) if (bits[rows + k] !== 0) return false;
     return true;
   }
 
   get size(): number {
     let c = 0;
-    for (const x of this.bits) c += popcount(x);
+    this.forEachRow((row) => {
+      for (let k = 0; k < this.w; k++) c += popcount(this.bits[row + k]);
+    });
     return c;
   }
 
   /** Calls `f` on each pair, in row-major order. */
   forEach(f: (i: number, j: number) => void): void {
-    const { n, w, bits } = this;
-    for (let i = 0; i < n; i++) {
+    const { w, bits, off } = this;
+    this.forEachRow((row, i) => {
       for (let k = 0; k < w; k++) {
-        let x = bits[i * w + k];
+        let x = bits[row + k];
         while (x !== 0) {
           f(i, (k << 5) + lowestBit(x));
           x &= x - 1;
         }
       }
-    }
+    }, off);
   }
 
   edges(): [number, number][] {
@@ -112,246 +137,317 @@ export class Relation {
 
   /** First pair in row-major order, or undefined when empty. */
   first(): Edge | undefined {
-    const { n, w, bits } = this;
-    for (let i = 0; i < n; i++) {
+    const { w, bits, off, rows } = this;
+    for (let q = 0; q < w; q++) {
+      const x = bits[rows + q];
+      if (x === 0) continue;
+      const i = (q << 5) + lowestBit(x);
       for (let k = 0; k < w; k++) {
-        const x = bits[i * w + k];
-        if (x !== 0) return [i, (k << 5) + lowestBit(x)];
+        const y = bits[off + i * w + k];
+        if (y !== 0) return [i, (k << 5) + lowestBit(y)];
       }
     }
     return undefined;
   }
 
   union(o: Relation): Relation {
-    const a = this.bits, b = o.bits, r = allocWords(a.length);
-    for (let k = 0; k < a.length; k++) r[k] = a[k] | b[k];
-    return new Relation(this.n, r);
+    return this.copy().orInPlace(o);
   }
 
   inter(o: Relation): Relation {
-    const a = this.bits, b = o.bits, r = allocWords(a.length);
-    for (let k = 0; k < a.length; k++) r[k] = a[k] & b[k];
-    return new Relation(this.n, r);
+    const r = Relation.empty(this.n), { w } = this, a = this.bits, b = o.bits, c = r.bits;
+    const ao = this.off, bo = o.off, co = r.off, ar = this.rows, br = o.rows, cr = r.rows;
+    for (let q = 0; q < w; q++) {
+      let x = a[ar + q] & b[br + q], m = 0;
+      while (x !== 0) {
+        const low = x & -x, i = (q << 5) + 31 - Math.clz32(low);
+        x ^= low;
+        let any = 0;
+        for (let k = 0; k < w; k++) any |= c[co + i * w + k] = a[ao + i * w + k] & b[bo + i * w + k];
+        if (any !== 0) m |= low;
+      }
+      c[cr + q] = m;
+    }
+    return r;
   }
 
   diff(o: Relation): Relation {
-    const a = this.bits, b = o.bits, r = allocWords(a.length);
-    for (let k = 0; k < a.length; k++) r[k] = a[k] & ~b[k];
-    return new Relation(this.n, r);
+    const r = Relation.empty(this.n), { w } = this, a = this.bits, b = o.bits, c = r.bits;
+    const ao = this.off, bo = o.off, co = r.off, ar = this.rows, br = o.rows, cr = r.rows;
+    for (let q = 0; q < w; q++) {
+      let x = a[ar + q], m = 0;
+      const skip = ~b[br + q];
+      while (x !== 0) {
+        const low = x & -x, i = (q << 5) + 31 - Math.clz32(low);
+        x ^= low;
+        if ((skip & low) !== 0) {
+          for (let k = 0; k < w; k++) c[co + i * w + k] = a[ao + i * w + k];
+          m |= low;
+          continue;
+        }
+        let any = 0;
+        for (let k = 0; k < w; k++) any |= c[co + i * w + k] = a[ao + i * w + k] & ~b[bo + i * w + k];
+        if (any !== 0) m |= low;
+      }
+      c[cr + q] = m;
+    }
+    return r;
   }
 
   /** Complement with respect to all pairs of events. */
   complement(): Relation {
-    const { n, w } = this, a = this.bits, r = allocWords(a.length), last = lastWordMask(n);
+    const { n, w, bits, off } = this, r = Relation.empty(n), c = r.bits, co = r.off, last = lastWordMask(n);
     for (let i = 0; i < n; i++) {
-      for (let k = 0; k < w; k++) r[i * w + k] = ~a[i * w + k] & (k === w - 1 ? last : 0xffffffff);
+      let any = 0;
+      for (let k = 0; k < w; k++) any |= c[co + i * w + k] = ~bits[off + i * w + k] & (k === w - 1 ? last : 0xffffffff);
+      if (any !== 0) c[r.rows + (i >>> 5)] |= 1 << (i & 31);
     }
-    return new Relation(n, r);
+    return r;
   }
 
   with(i: number, j: number): Relation {
-    const r = copyWords(this.bits);
-    r[i * this.w + (j >>> 5)] |= 1 << (j & 31);
-    return new Relation(this.n, r);
+    const r = this.copy();
+    r.add(i, j);
+    return r;
   }
 
   without(i: number, j: number): Relation {
-    const r = copyWords(this.bits);
-    r[i * this.w + (j >>> 5)] &= ~(1 << (j & 31));
-    return new Relation(this.n, r);
+    const r = this.copy(), { w, bits, off, rows } = r;
+    bits[off + i * w + (j >>> 5)] &= ~(1 << (j & 31));
+    let any = 0;
+    for (let k = 0; k < w; k++) any |= bits[off + i * w + k];
+    if (any === 0) bits[rows + (i >>> 5)] &= ~(1 << (i & 31));
+    return r;
   }
 
   /** Sequential composition `this ; o`. */
   seq(o: Relation): Relation {
-    const { n, w } = this, a = this.bits, b = o.bits, r = allocWords(a.length);
-    if (w === 1) {
-      for (let i = 0; i < n; i++) {
-        let x = a[i], acc = 0;
-        while (x !== 0) {
-          acc |= b[31 - Math.clz32(x & -x)];
-          x &= x - 1;
-        }
-        r[i] = acc;
-      }
-      return new Relation(n, r);
-    }
-    if (w === 2) {
-      for (let i = 0; i < n; i++) {
-        let lo = 0, hi = 0;
-        for (let k = 0; k < 2; k++) {
-          let x = a[2 * i + k];
-          while (x !== 0) {
-            const j = (k << 5) + 31 - Math.clz32(x & -x);
-            x &= x - 1;
-            lo |= b[2 * j];
-            hi |= b[2 * j + 1];
+    const { n, w } = this, a = this.bits, ao = this.off, ar = this.rows, b = o.bits, bo = o.off, br = o.rows;
+    const r = Relation.empty(n), c = r.bits, co = r.off, cr = r.rows;
+    for (let q = 0; q < w; q++) {
+      let x = a[ar + q], m = 0;
+      while (x !== 0) {
+        const low = x & -x, i = (q << 5) + 31 - Math.clz32(low);
+        x ^= low;
+        const ci = co + i * w;
+        let any = 0;
+        for (let k = 0; k < w; k++) {
+          // Successors j of i whose own row is not empty.
+          let y = a[ao + i * w + k] & b[br + k];
+          while (y !== 0) {
+            const j = bo + ((k << 5) + lowestBit(y)) * w;
+            y &= y - 1;
+            for (let h = 0; h < w; h++) any |= c[ci + h] |= b[j + h];
           }
         }
-        r[2 * i] = lo;
-        r[2 * i + 1] = hi;
+        if (any !== 0) m |= low;
       }
-      return new Relation(n, r);
+      c[cr + q] = m;
     }
-    for (let i = 0; i < n; i++) {
-      const ri = i * w;
-      for (let k = 0; k < w; k++) {
-        let x = a[ri + k];
-        while (x !== 0) {
-          const j = ((k << 5) + lowestBit(x)) * w;
-          for (let m = 0; m < w; m++) r[ri + m] |= b[j + m];
-          x &= x - 1;
-        }
-      }
-    }
-    return new Relation(n, r);
+    return r;
   }
 
   inverse(): Relation {
-    const { n, w, bits } = this, r = allocWords(bits.length);
-    for (let i = 0; i < n; i++) {
+    const { w, bits } = this, r = Relation.empty(this.n), c = r.bits, co = r.off, cr = r.rows;
+    this.forEachRow((row, i) => {
       const iw = i >>> 5, ib = 1 << (i & 31);
       for (let k = 0; k < w; k++) {
-        let x = bits[i * w + k];
+        let x = bits[row + k];
         while (x !== 0) {
           const j = (k << 5) + lowestBit(x);
           x &= x - 1;
-          r[j * w + iw] |= ib;
+          c[co + j * w + iw] |= ib;
+          c[cr + (j >>> 5)] |= 1 << (j & 31);
         }
       }
-    }
-    return new Relation(n, r);
+    }, this.off);
+    return r;
   }
 
-  /** Transitive closure `this^+` (Warshall on bit rows). */
+  /** Transitive closure `this^+`. */
   plus(): Relation {
-    const r = copyWords(this.bits);
-    closeInPlace(this.n, this.w, r);
-    return new Relation(this.n, r);
+    const r = this.copy();
+    closeInPlace(r);
+    return r;
   }
 
   /** Reflexive-transitive closure `this^*` (over all n events). */
   star(): Relation {
-    const { n, w } = this, r = copyWords(this.bits);
-    closeInPlace(n, w, r);
-    for (let i = 0; i < n; i++) r[i * w + (i >>> 5)] |= 1 << (i & 31);
-    return new Relation(n, r);
+    const r = this.copy();
+    closeInPlace(r);
+    return r.identityInPlace();
   }
 
   /** `this?`: union with the identity on all events. */
   opt(): Relation {
-    const { n, w } = this, r = copyWords(this.bits);
-    for (let i = 0; i < n; i++) r[i * w + (i >>> 5)] |= 1 << (i & 31);
-    return new Relation(n, r);
+    return this.copy().identityInPlace();
   }
 
   /** Sources of pairs. */
   domain(): EventSet {
-    const { n, w, bits } = this, out = allocWords(w);
-    for (let i = 0; i < n; i++) {
-      for (let k = 0; k < w; k++) {
-        if (bits[i * w + k] !== 0) {
-          out[i >>> 5] |= 1 << (i & 31);
-          break;
-        }
-      }
-    }
-    return new EventSet(n, out);
+    const s = EventSet.empty(this.n);
+    for (let k = 0; k < this.w; k++) s.words[s.off + k] = this.bits[this.rows + k];
+    return s;
   }
 
   /** Targets of pairs. */
   range(): EventSet {
-    const { n, w, bits } = this, out = allocWords(w);
-    for (let i = 0; i < n; i++) for (let k = 0; k < w; k++) out[k] |= bits[i * w + k];
-    return new EventSet(n, out);
+    const { w, bits } = this, s = EventSet.empty(this.n), out = s.words, so = s.off;
+    this.forEachRow((row) => {
+      for (let k = 0; k < w; k++) out[so + k] |= bits[row + k];
+    }, this.off);
+    return s;
   }
 
   /** `[dom] ; this ; [rng]`, either side optional. */
   restrict(dom: EventSet | undefined, rng: EventSet | undefined): Relation {
-    const { n, w } = this, a = this.bits, r = allocWords(a.length);
-    for (let i = 0; i < n; i++) {
-      if (dom !== undefined && !dom.has(i)) continue;
-      for (let k = 0; k < w; k++) r[i * w + k] = rng === undefined ? a[i * w + k] : a[i * w + k] & rng.words[k];
+    const { w } = this, a = this.bits, ao = this.off, ar = this.rows, r = Relation.empty(this.n), c = r.bits, co = r.off, cr = r.rows;
+    for (let q = 0; q < w; q++) {
+      let x = dom === undefined ? a[ar + q] : a[ar + q] & dom.word(q), m = 0;
+      while (x !== 0) {
+        const low = x & -x, i = (q << 5) + 31 - Math.clz32(low);
+        x ^= low;
+        let any = 0;
+        for (let k = 0; k < w; k++) any |= c[co + i * w + k] = rng === undefined ? a[ao + i * w + k] : a[ao + i * w + k] & rng.word(k);
+        if (any !== 0) m |= low;
+      }
+      c[cr + q] = m;
     }
-    return new Relation(n, r);
+    return r;
   }
 
   /** The pairs of this relation satisfying `pred`. */
   filter(pred: (i: number, j: number) => boolean): Relation {
-    const { n, w } = this, r = allocWords(this.bits.length);
+    const r = Relation.empty(this.n);
     this.forEach((i, j) => {
-      if (pred(i, j)) r[i * w + (j >>> 5)] |= 1 << (j & 31);
+      if (pred(i, j)) r.add(i, j);
     });
-    return new Relation(n, r);
+    return r;
   }
 
   isIrreflexive(): boolean {
-    const { n, w, bits } = this;
-    for (let i = 0; i < n; i++) if ((bits[i * w + (i >>> 5)] & (1 << (i & 31))) !== 0) return false;
-    return true;
+    let ok = true;
+    this.forEachRow((row, i) => {
+      if ((this.bits[row + (i >>> 5)] & (1 << (i & 31))) !== 0) ok = false;
+    }, this.off);
+    return ok;
   }
 
   subsetOf(o: Relation): boolean {
-    const a = this.bits, b = o.bits;
-    for (let k = 0; k < a.length; k++) if ((a[k] & ~b[k]) !== 0) return false;
+    const { w } = this, a = this.bits, b = o.bits, ao = this.off, bo = o.off, ar = this.rows, br = o.rows;
+    for (let q = 0; q < w; q++) {
+      let x = a[ar + q];
+      if ((x & ~b[br + q]) !== 0) return false;
+      while (x !== 0) {
+        const i = (q << 5) + lowestBit(x);
+        x &= x - 1;
+        for (let k = 0; k < w; k++) if ((a[ao + i * w + k] & ~b[bo + i * w + k]) !== 0) return false;
+      }
+    }
     return true;
   }
 
   equals(o: Relation): boolean {
-    if (this.n !== o.n) return false;
-    const a = this.bits, b = o.bits;
-    for (let k = 0; k < a.length; k++) if (a[k] !== b[k]) return false;
-    return true;
+    return this.n === o.n && this.subsetOf(o) && o.subsetOf(this);
   }
 
   /** A string equal for equal relations of the same universe (for use as a Map key). */
   key(): string {
-    return wordsKey(this.bits, 0, this.bits.length);
+    return wordsKey(this.bits, this.off, this.rows);
+  }
+
+  /** A fresh copy, which its caller may update in place before sharing it. */
+  copy(): Relation {
+    const r = Relation.empty(this.n), { w } = this, a = this.bits, c = r.bits, ao = this.off, ar = this.rows, co = r.off, cr = r.rows;
+    for (let q = 0; q < w; q++) {
+      let x = (c[cr + q] = a[ar + q]);
+      while (x !== 0) {
+        const i = ((q << 5) + lowestBit(x)) * w;
+        x &= x - 1;
+        for (let k = 0; k < w; k++) c[co + i + k] = a[ao + i + k];
+      }
+    }
+    return r;
+  }
+
+  /** Adds the pairs of `o` to this (unshared) relation; returns it. */
+  orInPlace(o: Relation): Relation {
+    const { w } = this, a = this.bits, b = o.bits, ao = this.off, ar = this.rows, bo = o.off, br = o.rows;
+    for (let q = 0; q < w; q++) {
+      let x = b[br + q];
+      a[ar + q] |= x;
+      while (x !== 0) {
+        const i = ((q << 5) + lowestBit(x)) * w;
+        x &= x - 1;
+        for (let k = 0; k < w; k++) a[ao + i + k] |= b[bo + i + k];
+      }
+    }
+    return this;
+  }
+
+  /** Keeps the pairs of this (unshared) relation whose target is in `s`; returns it. */
+  maskColumnsInPlace(s: EventSet): Relation {
+    const { w, bits, off, rows } = this;
+    for (let q = 0; q < w; q++) {
+      let x = bits[rows + q], m = 0;
+      while (x !== 0) {
+        const low = x & -x, i = (q << 5) + 31 - Math.clz32(low);
+        x ^= low;
+        let any = 0;
+        for (let k = 0; k < w; k++) any |= bits[off + i * w + k] &= s.word(k);
+        if (any !== 0) m |= low;
+      }
+      bits[rows + q] = m;
+    }
+    return this;
+  }
+
+  /** Adds the pair (i, j) to this (unshared) relation. */
+  private add(i: number, j: number): void {
+    this.bits[this.off + i * this.w + (j >>> 5)] |= 1 << (j & 31);
+    this.bits[this.rows + (i >>> 5)] |= 1 << (i & 31);
+  }
+
+  /** Adds the identity on all events to this (unshared) relation; returns it. */
+  private identityInPlace(): Relation {
+    for (let i = 0; i < this.n; i++) this.add(i, i);
+    return this;
+  }
+
+  /** Calls `f` with the position in `bits` (from `base`) and the index of each non-empty row, in order. */
+  private forEachRow(f: (row: number, i: number) => void, base = this.off): void {
+    const { w, bits, rows } = this;
+    for (let q = 0; q < w; q++) {
+      let x = bits[rows + q];
+      while (x !== 0) {
+        const i = (q << 5) + lowestBit(x);
+        x &= x - 1;
+        f(base + i * w, i);
+      }
+    }
   }
 }
 
-/** Warshall's transitive closure of bit rows, in place; only events with both predecessors and successors can extend paths. */
-function closeInPlace(n: number, w: number, r: Uint32Array): void {
-  if (w === 1) {
-    let hasPred = 0;
-    for (let i = 0; i < n; i++) hasPred |= r[i];
-    for (let k = 0; k < n; k++) {
-      const bit = 1 << k, rk = r[k];
-      if ((hasPred & bit) === 0 || rk === 0) continue;
-      for (let i = 0; i < n; i++) if ((r[i] & bit) !== 0) r[i] |= rk;
-    }
-    return;
-  }
-  if (w === 2) {
-    let p0 = 0, p1 = 0;
-    for (let i = 0; i < n; i++) {
-      p0 |= r[2 * i];
-      p1 |= r[2 * i + 1];
-    }
-    for (let k = 0; k < n; k++) {
-      const word = k >>> 5, bit = 1 << (k & 31);
-      const lo = r[2 * k], hi = r[2 * k + 1];
-      if (((word === 0 ? p0 : p1) & bit) === 0 || (lo | hi) === 0) continue;
-      for (let i = 0; i < n; i++) {
-        if ((r[2 * i + word] & bit) !== 0) {
-          r[2 * i] |= lo;
-          r[2 * i + 1] |= hi;
-        }
-      }
-    }
-    return;
-  }
-  const hasPred = allocWords(w);
-  for (let k = 0; k < r.length; k++) hasPred[k % w] |= r[k];
+/**
+ * Warshall's transitive closure of an unshared relation, in place: only
+ * events with both predecessors and successors can extend paths, and only
+ * non-empty rows can gain pairs (the row mask does not change).
+ */
+function closeInPlace(rel: Relation): void {
+  const { n, w, bits: r, off, rows } = rel;
+  const hasPred = rel.range();
   for (let k = 0; k < n; k++) {
     const word = k >>> 5, bit = 1 << (k & 31);
-    if ((hasPred[word] & bit) === 0) continue;
-    const kw = k * w;
-    let any = 0;
-    for (let m = 0; m < w; m++) any |= r[kw + m];
-    if (any === 0) continue;
-    for (let i = 0; i < n; i++) {
-      const iw = i * w;
-      if ((r[iw + word] & bit) !== 0) for (let m = 0; m < w; m++) r[iw + m] |= r[kw + m];
+    if ((hasPred.word(word) & bit) === 0 || (r[rows + word] & bit) === 0) continue;
+    const kw = off + k * w;
+    for (let q = 0; q < w; q++) {
+      let x = r[rows + q];
+      while (x !== 0) {
+        const i = (q << 5) + lowestBit(x);
+        x &= x - 1;
+        const iw = off + i * w;
+        if ((r[iw + word] & bit) !== 0) for (let m = 0; m < w; m++) r[iw + m] |= r[kw + m];
+      }
     }
   }
 }

@@ -40,7 +40,9 @@ function litmus(name: string, body: string): string {
 test('registry: lkmm is the default for C tests, sc is available', () => {
   assert.equal(defaultModelFor('C')?.name, 'lkmm');
   assert.equal(builtinModel('sc')?.name, 'sc');
-  assert.deepEqual(BUILTIN_MODELS.map((m) => m.name), ['lkmm', 'sc']);
+  const names = BUILTIN_MODELS.map((m) => m.name);
+  assert.ok(names.includes('lkmm') && names.includes('sc'));
+  assert.equal(new Set(names).size, names.length, 'model names are unique');
 });
 
 test('registry: every file a model names exists, and none can shadow a library file', () => {
@@ -62,8 +64,8 @@ test('model texts kept their backslashes (set difference) through the TS string'
   }
 });
 
-test('each built-in model loads, with its bell, and builds co itself', () => {
-  for (const m of BUILTIN_MODELS) {
+test('lkmm and sc load, with their bell, and build co themselves', () => {
+  for (const m of BUILTIN_MODELS.filter((b) => b.name === 'lkmm' || b.name === 'sc')) {
     const model = loadModel(m.cat, {
       resolver: libraryResolver(MODEL_FILES),
       variants: new Set(m.variants),
@@ -174,6 +176,19 @@ exists (x=1)`);
   }
 });
 
+const fixturesDir = join(import.meta.dirname, 'fixtures');
+
+test('lkmm raises the validity flags of locks, RCU and SRCU', () => {
+  const flags = (name: string): readonly string[] => lkmm.check(read(join(fixturesDir, `${name}.litmus`)), `${name}.litmus`).flags;
+  assert.deepEqual(flags('unmatched-unlock'), ['unmatched-unlock']);
+  assert.deepEqual(flags('lock-final'), ['lock-final']);
+  assert.deepEqual(flags('rcu-nested'), ['unmatched-rcu-unlock']);
+  assert.deepEqual(flags('srcu-flags'), ['unmatched-srcu-lock', 'unmatched-srcu-unlock']);
+  assert.deepEqual(flags('invalid-sleep'), ['invalid-sleep', 'unmatched-rcu-unlock']);
+  assert.deepEqual(flags('multiple-srcu'), ['multiple-srcu-matches']);
+  assert.deepEqual(flags('plain-mixed'), ['data-race', 'mixed-accesses']);
+});
+
 const CORPUS = '/work/shared/corpus/herdtools7/catalogue/linux';
 
 /** What herd prints about a test, without timing. */
@@ -181,7 +196,7 @@ function essence(r: TestResult): unknown {
   return { states: r.states, ok: r.ok, positive: r.positive, negative: r.negative, flags: r.flags, observation: r.observation };
 }
 
-test('lkmm agrees with the kernel reference model on catalogue tests', { skip: !existsSync(CORPUS) }, () => {
+test('lkmm agrees with the kernel reference model (catalogue tests, our fixtures)', { skip: !existsSync(CORPUS) }, () => {
   const reference = session(join(CORPUS, 'cats', 'linux-kernel.cat'), {
     includes: [join(CORPUS, 'cats')],
     bell: 'linux-kernel.bell',
@@ -192,10 +207,12 @@ test('lkmm agrees with the kernel reference model on catalogue tests', { skip: !
     'C-SB+o-mb-o+o-mb-o', 'C-ISA2+o-r+a-r+a-r+a-o', 'C-W+RWC+o-r+a-o+o-mb-o', 'C-RomanPenyaev-list-rcu-rr',
     'ISA2+pooncelock+pooncelock+pombonce', 'Lock-outside-across', 'LB+unlocklockonceonce+poacquireonce', 'C-cmpxchg',
   ];
-  for (const n of names) {
-    const file = join(CORPUS, 'tests', `${n}.litmus`);
-    if (!existsSync(file)) continue;
+  const files = [
+    ...names.map((n) => join(CORPUS, 'tests', `${n}.litmus`)).filter((f) => existsSync(f)),
+    ...filesUnder(fixturesDir, '.litmus'),
+  ];
+  for (const file of files) {
     const text = read(file);
-    assert.deepEqual(essence(lkmm.check(text, file)), essence(reference.check(text, file)), n);
+    assert.deepEqual(essence(lkmm.check(text, file)), essence(reference.check(text, file)), file);
   }
 });

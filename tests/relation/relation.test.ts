@@ -156,3 +156,39 @@ test('reachClasses partitions an equivalence relation into its classes', () => {
   const got = reachClasses(rel(n, p)).map((s) => s.toArray());
   assert.deepEqual(got, classes);
 });
+
+test('results of every operation know their non-empty rows (domain, emptiness) exactly', () => {
+  const domainOf = (p: Pairs): number[] => [...new Set(p.map(([x]) => x))].sort((x, y) => x - y);
+  const exact = (r: Relation): void => {
+    const p = r.edges();
+    assert.deepEqual(r.domain().toArray(), domainOf(p));
+    assert.equal(r.isEmpty(), p.length === 0);
+    assert.equal(r.size, p.length);
+    assert.deepEqual(r.first(), p[0]);
+  };
+  fc.assert(
+    fc.property(withRels((n) => fc.tuple(arbRel(n), arbRel(n), arbSet(n), arbSet(n))), ([n, [p, q, s, t]]) => {
+      const a = rel(n, p), b = rel(n, q), x = EventSet.of(n, s), y = EventSet.of(n, t);
+      for (const r of [a.union(b), a.inter(b), a.diff(b), a.seq(b), a.inverse(), a.plus(), a.star(), a.opt(), a.complement(),
+        a.restrict(x, y), a.restrict(undefined, y), a.restrict(x, undefined), a.filter((i, j) => (i + j) % 2 === 0),
+        a.copy().maskColumnsInPlace(y), a.copy().orInPlace(b), Relation.cartesian(x, y), Relation.identityOn(x)]) {
+        exact(r);
+      }
+      assert.deepEqual(a.copy().maskColumnsInPlace(y).edges(), p.filter(([, j]) => t.includes(j)));
+      assert.deepEqual(a.copy().orInPlace(b).edges(), nUnion(p, q));
+      assert.ok(a.copy().equals(a));
+      if (p.length > 0) {
+        const [i, j] = p[0];
+        assert.deepEqual(a.without(i, j).edges(), p.slice(1));
+        exact(a.without(i, j));
+        assert.deepEqual(a.without(i, j).with(i, j).edges(), p);
+      }
+    }),
+    opts,
+  );
+});
+
+test('fromClasses relates exactly the events of each class', () => {
+  const r = Relation.fromClasses(40, [[0, 33], [5], [7, 8, 39]]);
+  assert.deepEqual(r.edges(), [[0, 0], [0, 33], [5, 5], [7, 7], [7, 8], [7, 39], [8, 7], [8, 8], [8, 39], [33, 0], [33, 33], [39, 7], [39, 8], [39, 39]]);
+});
