@@ -1,6 +1,7 @@
 /**
- * Golden tests: every tests/golden/<arch>/X.litmus is run with the built-in
- * default model and its herd-format output compared with X.litmus.expected.
+ * Golden tests: every tests/golden/<arch>/X.litmus and every test of our
+ * litmus suite (tests/litmus-suite/) is run with the built-in default model
+ * and its herd-format output compared with X.litmus.expected.
  * UPDATE_GOLDEN=1 writes the expected files (review the diff before committing).
  */
 import { test } from 'node:test';
@@ -13,7 +14,7 @@ import { defaultModelFor } from '../src/models/index.js';
 import { herdText } from '../src/report/herd.js';
 import { builtinSession, filesUnder, read } from './support/run.js';
 
-const dir = join(import.meta.dirname, 'golden');
+const root = import.meta.dirname;
 const update = process.env.UPDATE_GOLDEN === '1';
 const session = builtinSession();
 
@@ -24,10 +25,12 @@ function missingModel(file: string): string | undefined {
   return defaultModelFor(arch) === undefined ? `no built-in model for ${arch} yet` : undefined;
 }
 
-for (const file of filesUnder(dir, '.litmus')) {
+const files = [...filesUnder(join(root, 'golden'), '.litmus'), ...filesUnder(join(root, 'litmus-suite'), '.litmus')];
+for (const file of files) {
   const skip = missingModel(file);
-  test(`golden ${file.slice(dir.length + 1)}`, skip !== undefined ? { skip } : {}, () => {
-    const out = herdText(session.check(read(file), file.slice(dir.length + 1)), { time: false });
+  const name = file.slice(root.length + 1);
+  test(`golden ${name}`, skip !== undefined ? { skip } : {}, () => {
+    const out = herdText(session.check(read(file), name), { time: false });
     const expectedFile = `${file}.expected`;
     if (update || !existsSync(expectedFile)) {
       writeFileSync(expectedFile, out);
