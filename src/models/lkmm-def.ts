@@ -168,10 +168,12 @@ change_bit(NR,P) { __atomic_op{NORETURN}(P,^,1 << NR); }
 test_and_set_bit(NR,P) (__atomic_fetch_op{MB}(P,|,1 << NR) >> NR) & 1
 test_and_clear_bit(NR,P) (__atomic_fetch_op{MB}(P,&~,1 << NR) >> NR) & 1
 test_and_change_bit(NR,P) (__atomic_fetch_op{MB}(P,^,1 << NR) >> NR) & 1
-// The bit-lock pair: an acquire and a release.  (When the bit is already
-// set, the kernel's test_and_set_bit_lock() may skip the RMW and order
-// nothing; here it is an acquire RMW either way.)
-test_and_set_bit_lock(NR,P) (__atomic_fetch_op{ACQUIRE}(P,|,1 << NR) >> NR) & 1
+// The bit-lock pair. clear_bit_unlock() is a release. test_and_set_bit_lock()
+// is an acquire when it takes the bit but orders nothing when the bit was
+// already set (atomic_bitops.txt); a macro cannot make the ordering depend
+// on the value read, and an acquire on both paths could answer "Never" for
+// an outcome the kernel allows, so it is deliberately left out: a test that
+// uses it stops with "not supported: macro test_and_set_bit_lock".
 clear_bit_unlock(NR,P) { __atomic_op{RELEASE}(P,&~,1 << NR); }
 // Reading a bit is a marked load
 test_bit(NR,P) (__load{ONCE}(*P) >> NR) & 1

@@ -49,6 +49,12 @@ test('an unknown macro is named with its location, exit 2', () => {
   assert.match(r.err, /unknown-macro\.litmus:7:2: .*frobnicate_once/);
 });
 
+test('test_and_set_bit_lock, ordered only when it takes the bit, is refused with its location', () => {
+  const r = cli('run', join(cases, 'bit-lock-handover.litmus'));
+  assert.equal(r.code, 2);
+  assert.match(r.err, /bit-lock-handover\.litmus:\d+:\d+: not supported: macro test_and_set_bit_lock/);
+});
+
 test('exceeding --max-executions stops with its own exit code', () => {
   const r = cli('run', '--max-executions', '5', join(cases, 'wide.litmus'));
   assert.equal(r.code, 3);
