@@ -1,5 +1,7 @@
-// Marks the CLI entry point executable after tsc has written it.
+// Marks the command's entry points executable after the build has written them.
 import { chmodSync, existsSync } from 'node:fs';
 
-const cli = new URL('../dist/cli.js', import.meta.url);
-if (existsSync(cli)) chmodSync(cli, 0o755);
+for (const f of ['../dist/cli.js', '../bin/weakmem.cjs']) {
+  const p = new URL(f, import.meta.url);
+  if (existsSync(p)) chmodSync(p, 0o755);
+}
