@@ -1,5 +1,6 @@
 /** Evaluating and printing final-state propositions the way herd does. */
 import type { ArchName, Prop, StateKey, Value } from '../litmus/types.js';
+export { propKeys } from '../litmus/prop.js';
 
 /** Looks up the final value of a state key. */
 export type StateLookup = (key: StateKey) => Value;
@@ -22,26 +23,6 @@ export function evalProp(p: Prop, lookup: StateLookup): boolean {
       return p.args.some((a) => evalProp(a, lookup));
     case 'implies':
       return !evalProp(p.left, lookup) || evalProp(p.right, lookup);
-  }
-}
-
-/** Every state key a proposition mentions, in source order. */
-export function propKeys(p: Prop): StateKey[] {
-  switch (p.kind) {
-    case 'true':
-    case 'false':
-      return [];
-    case 'eq':
-      return [p.key];
-    case 'eqKeys':
-      return [p.left, p.right];
-    case 'not':
-      return propKeys(p.arg);
-    case 'and':
-    case 'or':
-      return p.args.flatMap(propKeys);
-    case 'implies':
-      return [...propKeys(p.left), ...propKeys(p.right)];
   }
 }
 

@@ -2,12 +2,11 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { DIAG_CODES, EXIT, exitCodeFor, formatDiagnostic, raise, WeakmemError } from '../diag.js';
-import { Session } from '../api/session.js';
 import { BUILTIN_MODELS } from '../models/index.js';
 import { herdText } from '../report/herd.js';
 import { resultJson } from '../report/json.js';
 import { applyCfg } from './cfg.js';
-import { checkAndDraw, explainCommand, type CommandContext } from './explain.js';
+import { checkAndDraw, explainCommand, sessionFor, type CommandContext } from './explain.js';
 import { fixCommand } from './fix.js';
 import { emptyOptions, optionsHelp, parseRunArgs, type Command, type RunOptions } from './options.js';
 import { nodeResolver } from './resolver.js';
@@ -145,16 +144,7 @@ function resolveOptions(argv: readonly string[], command: Command = 'run'): { op
 function run(argv: readonly string[], io: Io, sources: Map<string, string>): number {
   const { opts, files, searchPath } = resolveOptions(argv);
   if (files.length === 0) raise(DIAG_CODES.USAGE, 'weakmem run needs at least one litmus file or directory');
-  const session = new Session({
-    resolver: nodeResolver(searchPath),
-    ...(opts.model !== undefined ? { model: opts.model } : {}),
-    ...(opts.bell !== undefined ? { bell: opts.bell } : {}),
-    ...(opts.macros !== undefined ? { macros: opts.macros } : {}),
-    variants: opts.variants,
-    skipChecks: opts.skipChecks,
-    maxExecutions: opts.maxExecutions,
-    ...(opts.timeoutSeconds !== undefined ? { timeoutSeconds: opts.timeoutSeconds } : {}),
-  });
+  const session = sessionFor(opts, searchPath);
   let status: number = EXIT.OK;
   for (const file of expandFiles(files)) {
     try {

@@ -3,8 +3,9 @@
  * their initial values and declared types, and each thread's initial
  * registers and register types (herd's default type is `int`).
  */
-import type { LitmusTest, Prop, StateKey, Value } from '../../litmus/types.js';
+import type { LitmusTest, Prop, Value } from '../../litmus/types.js';
 import { fromLitmus, type AsmValue } from './value.js';
+import { propKeys } from '../../litmus/prop.js';
 
 export interface AsmInitialState {
   /** Every location of the test and its initial value. */
@@ -57,20 +58,3 @@ export function initialState(test: LitmusTest, codeLocations: readonly string[] 
   return { memory, memTypes, regs, regTypes };
 }
 
-function propKeys(p: Prop): StateKey[] {
-  switch (p.kind) {
-    case 'eq':
-      return [p.key];
-    case 'eqKeys':
-      return [p.left, p.right];
-    case 'not':
-      return propKeys(p.arg);
-    case 'and':
-    case 'or':
-      return p.args.flatMap(propKeys);
-    case 'implies':
-      return [...propKeys(p.left), ...propKeys(p.right)];
-    default:
-      return [];
-  }
-}
