@@ -1,7 +1,7 @@
 // Benchmark: times weakmem on a fixed set of corpus tests, both ways herd7
 // is usually run — one process per test, and all tests in one process.
 //
-//   npm run bench -- [--set linux|lkmm-core] [--model ref|builtin] [--repeat N]
+//   npm run bench -- [--set linux|aarch64] [--model ref|builtin] [--repeat N]
 //
 // Prints the wall-clock totals and the mean per test. Performance is
 // measured here, never asserted in a test.
@@ -11,7 +11,8 @@ import { spawnSync } from 'node:child_process';
 
 const CORPUS = resolve(process.env.WEAKMEM_CORPUS ?? join(import.meta.dirname, '..', '..', 'shared', 'corpus'));
 const LINUX = join(CORPUS, 'herdtools7/catalogue/linux');
-const CLI = join(import.meta.dirname, '..', 'dist', 'cli.js');
+const CLI = join(import.meta.dirname, '..', 'bin', 'weakmem.cjs');
+const LIBDIR = join(CORPUS, 'herdtools7/herd/libdir');
 
 const argv = process.argv.slice(2);
 const opt = (k, d) => {
@@ -19,17 +20,27 @@ const opt = (k, d) => {
   return i >= 0 ? argv[i + 1] : d;
 };
 const model = opt('--model', 'ref');
+const set = opt('--set', 'linux');
+const SETS = {
+  linux: { dir: LINUX, ref: ['-conf', join(LINUX, 'cfgs/linux-kernel.cfg'), '-I', join(LINUX, 'cats')] },
+  aarch64: (() => {
+    const dir = join(CORPUS, 'herdtools7/catalogue/aarch64');
+    return { dir, ref: ['-model', join(dir, 'cats/aarch64.cat'), '-I', join(dir, 'cats'), '-I', LIBDIR, '-conf', join(dir, 'cfgs/new-web.cfg')] };
+  })(),
+};
+const chosen = SETS[set];
+if (chosen === undefined) throw new Error(`unknown set ${set}`);
 const repeat = Number(opt('--repeat', '1'));
 
 if (!existsSync(LINUX)) {
   console.log(`no corpus at ${CORPUS}: nothing to measure`);
   process.exit(0);
 }
-const tests = readdirSync(join(LINUX, 'tests'))
+const tests = readdirSync(join(chosen.dir, 'tests'))
   .filter((f) => f.endsWith('.litmus'))
   .sort()
-  .map((f) => join(LINUX, 'tests', f));
-const modelArgs = model === 'ref' ? ['-conf', join(LINUX, 'cfgs/linux-kernel.cfg'), '-I', join(LINUX, 'cats')] : [];
+  .map((f) => join(chosen.dir, 'tests', f));
+const modelArgs = model === 'ref' ? chosen.ref : [];
 
 function time(fn) {
   const t0 = process.hrtime.bigint();
@@ -50,7 +61,7 @@ for (let r = 0; r < repeat; r++) {
     if (p.status !== 0) failures++;
   });
   console.log(
-    `catalogue/linux, ${tests.length} tests, model ${model}: one process per test ${perProcess.toFixed(2)} s ` +
+    `catalogue/${set}, ${tests.length} tests, model ${model}: one process per test ${perProcess.toFixed(2)} s ` +
       `(${((perProcess / tests.length) * 1000).toFixed(0)} ms/test); one process ${oneProcess.toFixed(2)} s` +
       (failures > 0 ? `; ${failures} runs exited non-zero` : ''),
   );
