@@ -7,7 +7,7 @@
  */
 import type { Span } from '../diag.js';
 import { notSupported } from '../diag.js';
-import { EventSet, Relation, linearExtensions, reachClasses } from '../relation/index.js';
+import { EventSet, Relation, linearExtensions, linearOrders, reachClasses } from '../relation/index.js';
 import { apply } from './compile-expr.js';
 import * as ops from './ops.js';
 import type { Candidate, Ctx } from './runtime.js';
@@ -37,12 +37,24 @@ export function byLocation(s: EventSet, cand: Candidate): EventSet[] {
 
 /** All unions taking one relation from each set (herd's `cross`). */
 export function crossUnions(choices: readonly (readonly Relation[])[], n: number): Relation[] {
+  // Every relation of `acc` is fresh: a single choice is added to each in place.
   let acc: Relation[] = [Relation.empty(n)];
   for (const os of choices) {
+    if (os.length === 1) {
+      for (const ys of acc) ys.orInPlace(os[0]);
+      continue;
+    }
     const next: Relation[] = [];
     for (const ys of acc) for (const o of os) next.push(o.union(ys));
     acc = next;
   }
+  return acc;
+}
+
+/** Every choice of one element of each list, the first list varying slowest (the order of `crossUnions`). */
+function product<T>(lists: readonly (readonly T[])[]): T[][] {
+  let acc: T[][] = [[]];
+  for (const xs of lists) acc = acc.flatMap((ys) => xs.map((x) => [...ys, x]));
   return acc;
 }
 
@@ -102,8 +114,8 @@ const PRIMS: Readonly<Record<string, PrimFn>> = {
   'wm.generate-orders': (a, ctx, span) => {
     if (a.kind !== 'tuple' || a.items.length !== 2) return mismatch('generate_orders', span);
     const s = ops.asEvents(a.items[0], ctx.cand, span), pco = ops.asRel(a.items[1], ctx.cand, span);
-    const choices = byLocation(s, ctx.cand).map((ws) => linearExtensions(ws, pco));
-    return valset('rel', crossUnions(choices, ctx.cand.n).map(relV));
+    const choices = byLocation(s, ctx.cand).map((ws) => linearOrders(ws, pco));
+    return valset('rel', product(choices).map((orders) => relV(Relation.fromChains(ctx.cand.n, orders))));
   },
   'wm.fencerel': (a, ctx, span) => {
     const po = Relation.fromEdges(ctx.cand.n, ctx.cand.x.po);

@@ -12,6 +12,7 @@ import { notSupported } from '../diag.js';
 import { EventSet, Relation } from '../relation/index.js';
 import type { Binding, Expr, Pattern } from './ast.js';
 import { compileControl } from './compile-control.js';
+import { compileSequence } from './compile-seq.js';
 import * as ops from './ops.js';
 import {
   CANDIDATE_LEVEL, DYNAMIC_PREDEFS, LazyLocal, SKELETON_LEVEL, cellAt, readLocal, type Code, type CompiledPattern, type Ctx, type Frame,
@@ -60,14 +61,8 @@ export function maxLevel(xs: readonly { level: number }[]): number {
   return m;
 }
 
-const compiled = (code: Code, m: Meta, trivial = false): Compiled => ({ code, trivial, ...m });
-
-/** An operand of a sequence: `[S]` (`isId`, `c` computing S) or a relation. */
-interface SeqOperand {
-  readonly isId: boolean;
-  readonly span: Span;
-  readonly c: Compiled;
-}
+/** A compiled expression from its code and dependencies. */
+export const compiled = (code: Code, m: Meta, trivial = false): Compiled => ({ code, trivial, ...m });
 
 export class ExprCompiler {
   constructor(readonly env: CompileEnv) {}
@@ -166,7 +161,7 @@ export class ExprCompiler {
 
   private operator(e: Extract<Expr, { kind: 'op' }>, scope: LocalScope | null): Compiled {
     const span = e.span;
-    if (e.op === 'seq') return this.sequence(e.args, scope);
+    if (e.op === 'seq') return compileSequence(this, e.args, scope);
     if (e.op === 'inter') {
       const [x, y] = e.args;
       // `r & (A * B)` restricts r; `r & ~s` is a difference (as herd).
@@ -206,65 +201,6 @@ export class ExprCompiler {
   private binary(x: Expr, y: Expr, scope: LocalScope | null, f: (a: Value, b: Value, s1: Span, s2: Span, ctx: Ctx) => Value): Compiled {
     const a = this.compile(x, scope), b = this.compile(y, scope), m = meta([a, b]), ac = this.use(a, m), bc = this.use(b, m);
     return compiled((ctx, env) => f(ac(ctx, env), bc(ctx, env), x.span, y.span, ctx), m);
-  }
-
-  /** `e1 ; e2 ; ...` with `[S]` operands applied as domain/range restrictions. */
-  private sequence(args: readonly Expr[], scope: LocalScope | null): Compiled {
-    const raw = args.map((a): SeqOperand => {
-      const isId = a.kind === 'op1' && a.op === 'toid';
-      const inner = isId ? a.arg : a;
-      return { isId, span: inner.span, c: this.compile(inner, scope) };
-    });
-    return this.sequenceOf(raw);
-  }
-
-  /**
-   * A sequence of compiled operands. In a `let rec` fixpoint, the operands
-   * before the first that changes between iterations form a sequence of
-   * their own, cached (herd's order of evaluation is kept: a prefix is
-   * evaluated first, and nothing after an empty prefix is).
-   */
-  private sequenceOf(raw: readonly SeqOperand[]): Compiled {
-    const m = meta(raw.map((p) => p.c));
-    let k = 0;
-    while (k < raw.length && !raw[k].c.volatile) k++;
-    if (m.volatile && k >= 2 && k < raw.length && raw.slice(0, k).some((p) => !p.isId)) {
-      const prefix = this.sequenceOf(raw.slice(0, k));
-      return this.sequenceOf([{ isId: false, span: raw[0].span, c: prefix }, ...raw.slice(k)]);
-    }
-    const parts = raw.map((p) => ({ isId: p.isId, span: p.span, code: this.use(p.c, m) }));
-    const code: Code = (ctx, env) => {
-      const cand = ctx.cand;
-      let dom: EventSet | undefined;
-      let acc: Relation | undefined;
-      let owned = false;
-      for (const p of parts) {
-        const v = p.code(ctx, env);
-        if (p.isId) {
-          const s = ops.asEvents(v, cand, p.span);
-          if (acc === undefined) dom = dom === undefined ? s : dom.inter(s);
-          else if (owned) acc.maskColumnsInPlace(s);
-          else {
-            acc = acc.restrict(undefined, s);
-            owned = true;
-          }
-          continue;
-        }
-        if (v.kind === 'empty') return EMPTY;
-        const r = ops.asRel(v, cand, p.span);
-        if (acc === undefined) {
-          acc = dom === undefined ? r : r.restrict(dom, undefined);
-          owned = dom !== undefined;
-        } else {
-          acc = acc.seq(r);
-          owned = true;
-        }
-        // Nothing can follow an empty prefix (the remaining operands are not evaluated).
-        if (acc.isEmpty()) return acc;
-      }
-      return acc ?? Relation.identityOn(dom ?? cand.all);
-    };
-    return compiled(code, m);
   }
 
   private explicitSet(elems: readonly Expr[], scope: LocalScope | null): Compiled {

@@ -11,7 +11,8 @@ import { variantHolds } from './compile-control.js';
 import { checkNow, runLinear, type CompiledTest, type Step } from './engine.js';
 import type { ModelLoader } from './load.js';
 import * as ops from './ops.js';
-import { CANDIDATE_LEVEL, Cell, LazyLocal, type CellRef, type CompiledProc, type Ctx, type Failure, type Frame } from './runtime.js';
+import { lasting } from '../relation/index.js';
+import { CANDIDATE_LEVEL, Cell, LazyLocal, SKELETON_LEVEL, type CellRef, type CompiledProc, type Ctx, type Failure, type Frame } from './runtime.js';
 import { CompileEnv, LocalScope, type GlobalBinding } from './scope.js';
 import { EMPTY, evalError, valset, type Value } from './values.js';
 
@@ -54,7 +55,7 @@ export class ModelCompiler {
   /** A fresh frame of `level`, holding the lazy cells of its top-level bindings. */
   private readonly newFrame = (level: number): (Cell | undefined)[] => {
     const f = new Array<Cell | undefined>(this.env.levelSizes[level] ?? 0);
-    for (const d of this.cellDefs[level] ?? []) f[d.index] = new Cell(d.thunk);
+    for (const d of this.cellDefs[level] ?? []) f[d.index] = new Cell(d.thunk, level === SKELETON_LEVEL);
     return f;
   };
   private withCount = 0;
@@ -250,7 +251,9 @@ export class ModelCompiler {
         this.define(ref, thunk);
       }
     });
-    if (test !== undefined) this.top.push({ kind: 'solve', run: (ctx, _env, skip) => solve(ctx, skip) });
+    // The values of a skeleton-level group outlive the candidate that first needs them.
+    const run = level === SKELETON_LEVEL ? (ctx: Ctx, skip: ReadonlySet<string>) => lasting(() => solve(ctx, skip)) : solve;
+    if (test !== undefined) this.top.push({ kind: 'solve', run: (ctx, _env, skip) => run(ctx, skip) });
   }
 
   private testOf(t: AppTest, type: TestType, c: Compiled, ref: CellRef | undefined): CompiledTest {

@@ -5,6 +5,7 @@
 import type { Span } from '../diag.js';
 import type { CandidateExecution } from '../enumerate/types.js';
 import type { EdgeList } from '../exec/types.js';
+import { closeScratch, openScratch } from '../relation/index.js';
 import { ModelCompiler, type CompiledModel } from './compile-model.js';
 import { runTop } from './engine.js';
 import { ModelLoader } from './load.js';
@@ -59,6 +60,12 @@ export interface CatModel {
   readonly catdep: boolean;
   /** Evaluate on one candidate; one outcome per `with` branch (in order). A `with` over an empty set yields no outcome. */
   evaluate(x: CandidateExecution, opts?: EvaluateOptions): ModelOutcome[];
+  /**
+   * Like `evaluate`, calling `visit` on each outcome in turn. The outcomes,
+   * and the relations and sets they give, are valid only during the call:
+   * the memory of one candidate's evaluation is reused for the next.
+   */
+  evaluateEach(x: CandidateExecution, opts: EvaluateOptions | undefined, visit: (o: ModelOutcome) => void): void;
 }
 
 const NO_SKIP: ReadonlySet<string> = new Set();
@@ -124,6 +131,14 @@ function build(loader: ModelLoader, main: ReturnType<ModelLoader['parse']>, dir:
     bindsCo: compiled.bindsCo,
     catdep: main.options.includes('catdep'),
     evaluate: (x, o) => evaluate(compiled, cfg, x, skeletonOf(x), o?.skipChecks ?? NO_SKIP),
+    evaluateEach: (x, o, visit) => {
+      const mark = openScratch();
+      try {
+        for (const out of evaluate(compiled, cfg, x, skeletonOf(x), o?.skipChecks ?? NO_SKIP)) visit(out);
+      } finally {
+        closeScratch(mark);
+      }
+    },
   };
 }
 

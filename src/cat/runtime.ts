@@ -15,7 +15,7 @@ import type { Span } from '../diag.js';
 import { WeakmemError, DIAG_CODES } from '../diag.js';
 import type { CandidateExecution } from '../enumerate/types.js';
 import type { EdgeList } from '../exec/types.js';
-import { EventSet, Relation } from '../relation/index.js';
+import { EventSet, Relation, lasting } from '../relation/index.js';
 import type { Value } from './values.js';
 import { CatError, evalError } from './values.js';
 
@@ -64,7 +64,8 @@ export class Cell {
   private error: unknown;
   /** Cached outcome of the check on this value, when the cell is a check's expression. */
   checkResult: boolean | undefined;
-  constructor(private readonly thunk: (ctx: Ctx) => Value) {}
+  /** `lasts`: the cell is kept beyond one candidate (skeleton level), so is its value (see `lasting`). */
+  constructor(private readonly thunk: (ctx: Ctx) => Value, private readonly lasts = false) {}
 
   force(ctx: Ctx, span: Span | undefined): Value {
     if (this.state === DONE) return this.value as Value;
@@ -72,7 +73,7 @@ export class Cell {
     if (this.state === RUNNING) evalError('definition depends on itself (use let rec)', span);
     this.state = RUNNING;
     try {
-      this.value = this.thunk(ctx);
+      this.value = this.lasts ? lastingValue(this.thunk, ctx) : this.thunk(ctx);
       this.state = DONE;
       return this.value;
     } catch (e) {
@@ -101,6 +102,18 @@ export class Cell {
   peek(): Value | undefined {
     return this.state === DONE ? this.value : undefined;
   }
+}
+
+/**
+ * The value of `thunk`, which outlives the candidate being evaluated (see
+ * `lasting`). Kept apart so that the callers' frames make no closure.
+ */
+function lastingValue(thunk: (ctx: Ctx) => Value, ctx: Ctx): Value {
+  return lasting(() => thunk(ctx));
+}
+
+function lastingPredef(compute: (name: string, cand: Candidate) => Value, name: string, cand: Candidate): Value {
+  return lasting(() => compute(name, cand));
 }
 
 /** Position of a top-level cell. */
@@ -187,13 +200,24 @@ export class Skeleton {
   }
 
   get all(): EventSet {
-    return (this.allSet ??= EventSet.full(this.n));
+    return this.allSet ?? this.makeAll();
   }
   get id(): Relation {
-    return (this.idRel ??= Relation.identity(this.n));
+    return this.idRel ?? this.makeId();
   }
   get unv(): Relation {
-    return (this.unvRel ??= Relation.universe(this.n));
+    return this.unvRel ?? this.makeUnv();
+  }
+
+  // Made on first use, which may be while a candidate is evaluated: they outlive it.
+  private makeAll(): EventSet {
+    return (this.allSet = lasting(() => EventSet.full(this.n)));
+  }
+  private makeId(): Relation {
+    return (this.idRel = lasting(() => Relation.identity(this.n)));
+  }
+  private makeUnv(): Relation {
+    return (this.unvRel = lasting(() => Relation.universe(this.n)));
   }
 }
 
@@ -209,10 +233,11 @@ export class Candidate {
 
   /** The value of predefined `name`, or UNBOUND. */
   predef(name: string): Value {
-    const cache = DYNAMIC_PREDEFS.has(name) ? this.predefs : this.skeleton.predefs;
+    const dynamic = DYNAMIC_PREDEFS.has(name);
+    const cache = dynamic ? this.predefs : this.skeleton.predefs;
     let v = cache.get(name);
     if (v === undefined) {
-      v = this.compute(name, this);
+      v = dynamic ? this.compute(name, this) : lastingPredef(this.compute, name, this);
       cache.set(name, v);
     }
     return v;
@@ -247,7 +272,7 @@ export function cellAt(ctx: Ctx, ref: CellRef, thunk: (ctx: Ctx) => Value): Cell
   const frame = ctx.frames[ref.level];
   let c = frame[ref.index];
   if (c === undefined) {
-    c = new Cell(thunk);
+    c = new Cell(thunk, ref.level === SKELETON_LEVEL);
     frame[ref.index] = c;
   }
   return c;

@@ -12,8 +12,8 @@ import { compareValues, evalProp, keyText, propKeys, propText, type StateLookup 
 import { digest } from './digest.js';
 import type { Observation, StateRow, TestKind, TestResult } from './types.js';
 
-/** What checking needs from a model. */
-export type ModelEvaluator = Pick<CatModel, 'bindsCo' | 'evaluate'> & {
+/** What checking needs from a model (`evaluateEach`, when there, saves memory). */
+export type ModelEvaluator = Pick<CatModel, 'bindsCo' | 'evaluate'> & Partial<Pick<CatModel, 'evaluateEach'>> & {
   /** The model computes dependencies from register events itself (herd's `catdep`). */
   readonly catdep?: boolean;
 };
@@ -74,7 +74,7 @@ export function checkTest(
       return cand.traces[k.thread]?.regs.get(k.reg) ?? 0;
     };
     if (test.filter && !evalProp(test.filter, lookup)) continue;
-    for (const outcome of model.evaluate(cand.execution, evalOpts)) {
+    const judge = (outcome: ModelOutcome): void => {
       candidates++;
       if (candidates > opts.maxExecutions) {
         raise(DIAG_CODES.BOUND_EXCEEDED, `more than ${opts.maxExecutions} candidate executions; raise --max-executions to explore further`);
@@ -84,14 +84,17 @@ export function checkTest(
       }
       const holds = evalProp(test.condition.prop, lookup);
       opts.observe?.({ candidate: cand, outcome, holds });
-      if (!outcome.consistent) continue;
+      if (!outcome.consistent) return;
       for (const f of outcome.flags) flags.add(f);
       if (holds) propTrue++;
       else propFalse++;
       const values = shown.map(lookup);
       const id = values.map((v) => `${typeof v}:${String(v)}`).join('\u0000');
       if (!states.has(id)) states.set(id, { values, satisfies: holds });
-    }
+    };
+    // Observed outcomes outlive the loop: only unobserved ones may share their memory.
+    if (opts.observe === undefined && model.evaluateEach !== undefined) model.evaluateEach(cand.execution, evalOpts, judge);
+    else for (const outcome of model.evaluate(cand.execution, evalOpts)) judge(outcome);
   }
   const q = test.condition.quantifier;
   const kind: TestKind = q === 'exists' ? 'Allowed' : q === 'forall' ? 'Required' : 'Forbidden';

@@ -8,7 +8,7 @@ import { DIAG_CODES, raise } from '../diag.js';
 import type { EdgeList, ThreadSemantics, ThreadTrace } from '../exec/types.js';
 import type { Value } from '../litmus/types.js';
 import type { CandidateExecution, ExecutionEvent } from './types.js';
-import { initialEvents, LayoutTable, type Layout } from './layout.js';
+import { candidateExecution, initialEvents, LayoutTable, type Layout } from './layout.js';
 import { threadTraceSets } from './values.js';
 import { permutations, product } from './combinatorics.js';
 
@@ -71,14 +71,14 @@ export function* candidateExecutions(sem: ThreadSemantics, opts: EnumerateOption
             finalMemory.set(loc, last === undefined ? (initial.get(loc) ?? 0) : (events[last]?.value ?? 0));
           }
           const finalWrites = [...opts.observedLocs].map((l) => co.last.get(l)).filter((x): x is number => x !== undefined);
-          yield { execution: { ...layout.relations, events, rf, co: co.edges, finalWrites }, traces: chosen, finalMemory };
+          yield { execution: candidateExecution(layout, events, rf, co.edges, finalWrites), traces: chosen, finalMemory };
         }
       } else {
         for (const fws of product(layout.finalWriteChoices)) {
           tick();
           const finalMemory = new Map<string, Value>();
           observed.forEach((loc, i) => finalMemory.set(loc, events[fws[i] as number]?.value ?? 0));
-          yield { execution: { ...layout.relations, events, rf, finalWrites: fws }, traces: chosen, finalMemory };
+          yield { execution: candidateExecution(layout, events, rf, undefined, fws), traces: chosen, finalMemory };
         }
       }
     }
@@ -105,39 +105,51 @@ function* traceCombinations(
 ): Generator<ThreadTrace[]> {
   const n = traces.length;
   const key = (loc: string, v: Value): string => `${loc}\u0000${typeof v}\u0000${String(v)}`;
-  const writesOf = (tr: ThreadTrace): string[] =>
-    tr.events.filter((e) => e.action === 'W' && e.loc !== undefined).map((e) => key(e.loc as string, e.value ?? 0));
+  const keysOf = (tr: ThreadTrace, action: string): string[] =>
+    tr.events.filter((e) => e.action === action && e.loc !== undefined).map((e) => key(e.loc as string, e.value ?? 0));
+  const writes = traces.map((ts) => ts.map((tr) => keysOf(tr, 'W')));
+  const reads = traces.map((ts) => ts.map((tr) => keysOf(tr, 'R')));
   const later: Set<string>[] = Array.from({ length: n + 1 }, () => new Set<string>());
   for (let t = n - 1; t >= 0; t--) {
     const s = new Set(later[t + 1]);
-    for (const tr of traces[t] ?? []) for (const k of writesOf(tr)) s.add(k);
+    for (const ws of writes[t]) for (const k of ws) s.add(k);
     later[t] = s;
   }
-  for (const [loc, v] of initial) later[n]?.add(key(loc, v));
+  for (const [loc, v] of initial) later[n].add(key(loc, v));
   const chosenWrites = new Map<string, number>();
+  const count = (ws: readonly string[], d: number): void => {
+    for (const k of ws) chosenWrites.set(k, (chosenWrites.get(k) ?? 0) + d);
+  };
+  const feasible = (rs: readonly string[], t: number): boolean =>
+    rs.every((k) => (chosenWrites.get(k) ?? 0) > 0 || later[t + 1].has(k) || later[n].has(k));
+  // Depth-first, iteratively: `next[t]` is the next trace of thread t to try.
   const chosen: ThreadTrace[] = [];
-  function* go(t: number): Generator<ThreadTrace[]> {
+  const next = new Array<number>(n + 1).fill(0);
+  const leave = (t: number): void => {
+    chosen.pop();
+    count(writes[t][next[t] - 1], -1);
+  };
+  let t = 0;
+  while (t >= 0) {
     if (t === n) {
       yield [...chosen];
-      return;
+      if (--t >= 0) leave(t);
+      continue;
     }
-    for (const tr of traces[t] ?? []) {
-      const ws = writesOf(tr);
-      for (const k of ws) chosenWrites.set(k, (chosenWrites.get(k) ?? 0) + 1);
-      const feasible = tr.events.every((e) => {
-        if (e.action !== 'R' || e.loc === undefined) return true;
-        const k = key(e.loc, e.value ?? 0);
-        return (chosenWrites.get(k) ?? 0) > 0 || later[t + 1]?.has(k) === true || later[n]?.has(k) === true;
-      });
-      if (feasible) {
-        chosen.push(tr);
-        yield* go(t + 1);
-        chosen.pop();
+    let entered = false;
+    while (next[t] < traces[t].length) {
+      const k = next[t]++;
+      count(writes[t][k], 1);
+      if (feasible(reads[t][k], t)) {
+        chosen.push(traces[t][k]);
+        next[++t] = 0;
+        entered = true;
+        break;
       }
-      for (const k of ws) chosenWrites.set(k, (chosenWrites.get(k) ?? 1) - 1);
+      count(writes[t][k], -1);
     }
+    if (!entered && --t >= 0) leave(t);
   }
-  yield* go(0);
 }
 
 interface Coherence {

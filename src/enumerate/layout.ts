@@ -55,6 +55,32 @@ export function initialEvents(locs: readonly string[], initial: ReadonlyMap<stri
   });
 }
 
+/** A candidate execution of `layout` (every candidate has the same properties, in the same order). */
+export function candidateExecution(
+  layout: Layout,
+  events: readonly ExecutionEvent[],
+  rf: EdgeList,
+  co: EdgeList | undefined,
+  finalWrites: readonly number[],
+): CandidateExecution {
+  const r = layout.relations;
+  return {
+    events,
+    po: r.po,
+    addr: r.addr,
+    data: r.data,
+    ctrl: r.ctrl,
+    rmw: r.rmw,
+    iicoData: r.iicoData,
+    iicoCtrl: r.iicoCtrl,
+    iicoOrder: r.iicoOrder,
+    rf,
+    finalWrites,
+    co,
+    shape: r.shape,
+  };
+}
+
 /** Interns shapes and the events of traces, for one enumeration. */
 export class LayoutTable {
   private readonly traceIds = new WeakMap<ThreadTrace, number>();

@@ -184,6 +184,6 @@ export class EventSet {
 /** Hex key of a range of words. */
 export function wordsKey(w: Uint32Array, from: number, to: number): string {
   let s = '';
-  for (let k = from; k < to; k++) s += w[k].toString(36) + '.';
+  for (let k = from; k < to; k++) s += w[k] === 0 ? '0.' : w[k].toString(36) + '.';
   return s;
 }

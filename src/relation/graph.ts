@@ -5,14 +5,14 @@
 import { EventSet, lowestBit } from './event-set.js';
 import { Relation } from './relation.js';
 
-/** True when the relation has no cycle (depth-first search over bit rows). */
+/** True when the relation has no cycle (depth-first search over the non-empty rows: only they can be on a cycle). */
 export function isAcyclic(r: Relation): boolean {
-  const { n, w, bits, off } = r;
+  const { n, w, bits, off, rows } = r;
   const color = new Uint8Array(n);
   const visit = (i: number): boolean => {
     color[i] = 1;
     for (let k = 0; k < w; k++) {
-      let x = bits[off + i * w + k];
+      let x = bits[off + i * w + k] & bits[rows + k];
       while (x !== 0) {
         const j = (k << 5) + lowestBit(x);
         x &= x - 1;
@@ -23,7 +23,14 @@ export function isAcyclic(r: Relation): boolean {
     color[i] = 2;
     return true;
   };
-  for (let i = 0; i < n; i++) if (color[i] === 0 && !visit(i)) return false;
+  for (let q = 0; q < w; q++) {
+    let x = bits[rows + q];
+    while (x !== 0) {
+      const i = (q << 5) + lowestBit(x);
+      x &= x - 1;
+      if (color[i] === 0 && !visit(i)) return false;
+    }
+  }
   return true;
 }
 
@@ -77,29 +84,37 @@ export function shortestCycle(r: Relation): number[] | undefined {
  * are ignored; a cycle among `nodes` (a self-loop included) yields no order.
  */
 export function linearExtensions(nodes: EventSet, r: Relation): Relation[] {
-  const n = nodes.n;
-  if (!isAcyclic(r.restrict(nodes, nodes))) return [];
+  return linearOrders(nodes, r).map((order) => Relation.fromChains(nodes.n, [order]));
+}
+
+/** The linear extensions of `linearExtensions`, each as the sequence of the events of `nodes` in order. */
+export function linearOrders(nodes: EventSet, r: Relation): number[][] {
   const elems = nodes.toArray();
   const m = elems.length;
-  // preds[b][a]: elems[a] must come before elems[b].
-  const preds: boolean[][] = elems.map((b) => elems.map((a) => r.has(a, b)));
-  const out: Relation[] = [];
+  if (m <= 2) {
+    // The orders in which the search below finds them.
+    const [a, b] = elems;
+    if (elems.some((e) => r.has(e, e))) return [];
+    if (m < 2) return [elems];
+    const ab = r.has(a, b), ba = r.has(b, a);
+    return [...(ba ? [] : [[a, b]]), ...(ab ? [] : [[b, a]])];
+  }
+  // preds[b * m + a]: elems[a] must come before elems[b].
+  const preds = new Uint8Array(m * m);
+  for (let b = 0; b < m; b++) for (let a = 0; a < m; a++) if (r.has(elems[a], elems[b])) preds[b * m + a] = 1;
+  if (!acyclicMatrix(preds, m)) return [];
+  const out: number[][] = [];
   const order: number[] = [];
   const placed = new Uint8Array(m);
-  const emit = (): void => {
-    const pairs: [number, number][] = [];
-    for (let a = 0; a < m; a++) for (let b = a + 1; b < m; b++) pairs.push([elems[order[a]], elems[order[b]]]);
-    out.push(Relation.fromEdges(n, pairs));
-  };
   const extend = (): void => {
     if (order.length === m) {
-      emit();
+      out.push(order.map((i) => elems[i]));
       return;
     }
     for (let a = 0; a < m; a++) {
       if (placed[a] !== 0) continue;
       let ready = true;
-      for (let b = 0; b < m && ready; b++) if (placed[b] === 0 && preds[a][b]) ready = false;
+      for (let b = 0; b < m && ready; b++) if (placed[b] === 0 && preds[a * m + b] !== 0) ready = false;
       if (!ready) continue;
       placed[a] = 1;
       order.push(a);
@@ -110,6 +125,21 @@ export function linearExtensions(nodes: EventSet, r: Relation): Relation[] {
   };
   extend();
   return out;
+}
+
+/** True when the m x m matrix `preds` (`preds[b * m + a]`: a before b) has no cycle (Kahn's algorithm). */
+function acyclicMatrix(preds: Uint8Array, m: number): boolean {
+  const waiting = new Int32Array(m);
+  for (let b = 0; b < m; b++) for (let a = 0; a < m; a++) waiting[b] += preds[b * m + a];
+  const ready: number[] = [];
+  for (let b = 0; b < m; b++) if (waiting[b] === 0) ready.push(b);
+  let done = 0;
+  while (ready.length > 0) {
+    const a = ready.pop() as number;
+    done++;
+    for (let b = 0; b < m; b++) if (preds[b * m + a] !== 0 && --waiting[b] === 0) ready.push(b);
+  }
+  return done === m;
 }
 
 /**

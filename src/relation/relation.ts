@@ -28,18 +28,30 @@ export class Relation {
   readonly off: number;
   /** Where its row mask starts in `bits`: bit `i` is set when row `i` is not empty. */
   readonly rows: number;
+  /**
+   * For a relation known to hold every pair (i, i) (the result of `*` or
+   * `?`): where the mask of the rows holding more than their own pair
+   * starts in `bits` (composition skips the others); -1 otherwise.
+   */
+  private readonly strict: number;
 
-  private constructor(n: number, w: number, bits: Uint32Array, off: number) {
+  private constructor(n: number, w: number, bits: Uint32Array, off: number, reflexive: boolean) {
     this.n = n;
     this.w = w;
     this.bits = bits;
     this.off = off;
     this.rows = off + n * w;
+    this.strict = reflexive ? this.rows + w : -1;
   }
 
   static empty(n: number): Relation {
-    const w = wordsFor(n), off = reserve((n + 1) * w);
-    return new Relation(n, w, reserved(), off);
+    return Relation.alloc(n, false);
+  }
+
+  /** A fresh empty relation, with room for the mask of strict rows when `reflexive`. */
+  private static alloc(n: number, reflexive: boolean): Relation {
+    const w = wordsFor(n), off = reserve((n + (reflexive ? 2 : 1)) * w);
+    return new Relation(n, w, reserved(), off, reflexive);
   }
 
   /** All pairs of events. */
@@ -80,6 +92,13 @@ export class Relation {
   static fromClasses(n: number, classes: Iterable<readonly number[]>): Relation {
     const r = Relation.empty(n);
     for (const c of classes) for (const i of c) for (const j of c) r.add(i, j);
+    return r;
+  }
+
+  /** The union of the strict total orders of `chains` (each a sequence of events, earlier before later). */
+  static fromChains(n: number, chains: Iterable<readonly number[]>): Relation {
+    const r = Relation.empty(n);
+    for (const c of chains) for (let a = 0; a < c.length; a++) for (let b = a + 1; b < c.length; b++) r.add(c[a], c[b]);
     return r;
   }
 
@@ -220,20 +239,41 @@ export class Relation {
     return r;
   }
 
-  /** Sequential composition `this ; o`. */
+  /**
+   * Sequential composition `this ; o`: each row of `this` gathers the rows
+   * of `o` its pairs lead to. A reflexive operand's rows that hold only
+   * their own pair need no gathering: such a row of `this` gives the row
+   * of `o`, and such a row of `o` adds nothing to a row that leads to it.
+   */
   seq(o: Relation): Relation {
-    const { n, w } = this, a = this.bits, ao = this.off, ar = this.rows, b = o.bits, bo = o.off, br = o.rows;
+    const { n, w } = this, a = this.bits, ao = this.off, b = o.bits, bo = o.off;
     const r = Relation.empty(n), c = r.bits, co = r.off, cr = r.rows;
+    const am = this.strict >= 0 ? this.strict : this.rows;
+    const bm = o.strict >= 0 ? o.strict : o.rows, bReflexive = o.strict >= 0;
+    if (this.strict >= 0) {
+      for (let q = 0; q < w; q++) {
+        let x = (c[cr + q] = b[o.rows + q] & ~a[am + q]);
+        while (x !== 0) {
+          const i = ((q << 5) + lowestBit(x)) * w;
+          x &= x - 1;
+          for (let k = 0; k < w; k++) c[co + i + k] = b[bo + i + k];
+        }
+      }
+    }
+    if (w === 2) {
+      seqRows2(a, ao, a[am], a[am + 1], b, bo, b[bm], b[bm + 1], bReflexive, c, co, cr);
+      return r;
+    }
     for (let q = 0; q < w; q++) {
-      let x = a[ar + q], m = 0;
+      let x = a[am + q], m = 0;
       while (x !== 0) {
         const low = x & -x, i = (q << 5) + 31 - Math.clz32(low);
         x ^= low;
-        const ci = co + i * w;
+        const ai = ao + i * w, ci = co + i * w;
         let any = 0;
+        if (bReflexive) for (let k = 0; k < w; k++) any |= c[ci + k] = a[ai + k];
         for (let k = 0; k < w; k++) {
-          // Successors j of i whose own row is not empty.
-          let y = a[ao + i * w + k] & b[br + k];
+          let y = a[ai + k] & b[bm + k];
           while (y !== 0) {
             const j = bo + ((k << 5) + lowestBit(y)) * w;
             y &= y - 1;
@@ -242,25 +282,30 @@ export class Relation {
         }
         if (any !== 0) m |= low;
       }
-      c[cr + q] = m;
+      c[cr + q] |= m;
     }
     return r;
   }
 
   inverse(): Relation {
-    const { w, bits } = this, r = Relation.empty(this.n), c = r.bits, co = r.off, cr = r.rows;
-    this.forEachRow((row, i) => {
-      const iw = i >>> 5, ib = 1 << (i & 31);
-      for (let k = 0; k < w; k++) {
-        let x = bits[row + k];
-        while (x !== 0) {
-          const j = (k << 5) + lowestBit(x);
-          x &= x - 1;
-          c[co + j * w + iw] |= ib;
-          c[cr + (j >>> 5)] |= 1 << (j & 31);
+    const { w, bits, off, rows } = this, r = Relation.empty(this.n), c = r.bits, co = r.off, cr = r.rows;
+    for (let q = 0; q < w; q++) {
+      let x = bits[rows + q];
+      while (x !== 0) {
+        const i = (q << 5) + lowestBit(x);
+        x &= x - 1;
+        const iw = i >>> 5, ib = 1 << (i & 31), row = off + i * w;
+        for (let k = 0; k < w; k++) {
+          let y = bits[row + k];
+          c[cr + k] |= y;
+          while (y !== 0) {
+            const j = (k << 5) + lowestBit(y);
+            y &= y - 1;
+            c[co + j * w + iw] |= ib;
+          }
         }
       }
-    }, this.off);
+    }
     return r;
   }
 
@@ -273,14 +318,14 @@ export class Relation {
 
   /** Reflexive-transitive closure `this^*` (over all n events). */
   star(): Relation {
-    const r = this.copy();
+    const r = this.copyInto(Relation.alloc(this.n, true));
     closeInPlace(r);
     return r.identityInPlace();
   }
 
   /** `this?`: union with the identity on all events. */
   opt(): Relation {
-    return this.copy().identityInPlace();
+    return this.copyInto(Relation.alloc(this.n, true)).identityInPlace();
   }
 
   /** Sources of pairs. */
@@ -292,10 +337,15 @@ export class Relation {
 
   /** Targets of pairs. */
   range(): EventSet {
-    const { w, bits } = this, s = EventSet.empty(this.n), out = s.words, so = s.off;
-    this.forEachRow((row) => {
-      for (let k = 0; k < w; k++) out[so + k] |= bits[row + k];
-    }, this.off);
+    const { w, bits, off, rows } = this, s = EventSet.empty(this.n), out = s.words, so = s.off;
+    for (let q = 0; q < w; q++) {
+      let x = bits[rows + q];
+      while (x !== 0) {
+        const row = off + ((q << 5) + lowestBit(x)) * w;
+        x &= x - 1;
+        for (let k = 0; k < w; k++) out[so + k] |= bits[row + k];
+      }
+    }
     return s;
   }
 
@@ -358,7 +408,12 @@ export class Relation {
 
   /** A fresh copy, which its caller may update in place before sharing it. */
   copy(): Relation {
-    const r = Relation.empty(this.n), { w } = this, a = this.bits, c = r.bits, ao = this.off, ar = this.rows, co = r.off, cr = r.rows;
+    return this.copyInto(Relation.empty(this.n));
+  }
+
+  /** Copies the pairs of this relation into the fresh empty relation `r`; returns it. */
+  private copyInto(r: Relation): Relation {
+    const { w } = this, a = this.bits, c = r.bits, ao = this.off, ar = this.rows, co = r.off, cr = r.rows;
     for (let q = 0; q < w; q++) {
       let x = (c[cr + q] = a[ar + q]);
       while (x !== 0) {
@@ -408,9 +463,16 @@ export class Relation {
     this.bits[this.rows + (i >>> 5)] |= 1 << (i & 31);
   }
 
-  /** Adds the identity on all events to this (unshared) relation; returns it. */
+  /**
+   * Adds the identity on all events to this (unshared) relation; returns
+   * it. The rows not empty before are those that may hold more than their
+   * own pair: they are the strict rows of a relation that has room for them.
+   */
   private identityInPlace(): Relation {
-    for (let i = 0; i < this.n; i++) this.add(i, i);
+    const { n, w, bits, off, rows, strict } = this;
+    if (strict >= 0) for (let k = 0; k < w; k++) bits[strict + k] = bits[rows + k];
+    for (let i = 0; i < n; i++) bits[off + i * w + (i >>> 5)] |= 1 << (i & 31);
+    for (let k = 0; k < w; k++) bits[rows + k] = k === w - 1 ? lastWordMask(n) : 0xffffffff;
     return this;
   }
 
@@ -429,24 +491,74 @@ export class Relation {
 }
 
 /**
+ * The rows of `a ; b` for relations of two words per row (33 to 64
+ * events), in locals: rows `a0`, `a1` (mask words) of `a` at `ao`, gathering
+ * the rows `b0`, `b1` of `b` at `bo` (`bReflexive`: every row of `b` also
+ * holds its own pair), into `c` at `co`, row mask at `cr`.
+ */
+function seqRows2(
+  a: Uint32Array, ao: number, a0: number, a1: number,
+  b: Uint32Array, bo: number, b0: number, b1: number, bReflexive: boolean,
+  c: Uint32Array, co: number, cr: number,
+): void {
+  for (let q = 0; q < 2; q++) {
+    let x = q === 0 ? a0 : a1, m = 0;
+    while (x !== 0) {
+      const low = x & -x, i = 2 * ((q << 5) + 31 - Math.clz32(low));
+      x ^= low;
+      const lo0 = a[ao + i], hi0 = a[ao + i + 1];
+      let lo = bReflexive ? lo0 : 0, hi = bReflexive ? hi0 : 0;
+      for (let y = lo0 & b0; y !== 0; y &= y - 1) {
+        const j = bo + 2 * (31 - Math.clz32(y & -y));
+        lo |= b[j];
+        hi |= b[j + 1];
+      }
+      for (let y = hi0 & b1; y !== 0; y &= y - 1) {
+        const j = bo + 2 * (63 - Math.clz32(y & -y));
+        lo |= b[j];
+        hi |= b[j + 1];
+      }
+      c[co + i] = lo;
+      c[co + i + 1] = hi;
+      if ((lo | hi) !== 0) m |= low;
+    }
+    c[cr + q] |= m;
+  }
+}
+
+/**
  * Warshall's transitive closure of an unshared relation, in place: only
  * events with both predecessors and successors can extend paths, and only
- * non-empty rows can gain pairs (the row mask does not change).
+ * non-empty rows can gain pairs (the row mask does not change, nor do the
+ * events with predecessors).
  */
 function closeInPlace(rel: Relation): void {
-  const { n, w, bits: r, off, rows } = rel;
-  const hasPred = rel.range();
-  for (let k = 0; k < n; k++) {
-    const word = k >>> 5, bit = 1 << (k & 31);
-    if ((hasPred.word(word) & bit) === 0 || (r[rows + word] & bit) === 0) continue;
-    const kw = off + k * w;
-    for (let q = 0; q < w; q++) {
-      let x = r[rows + q];
-      while (x !== 0) {
-        const i = (q << 5) + lowestBit(x);
-        x &= x - 1;
-        const iw = off + i * w;
-        if ((r[iw + word] & bit) !== 0) for (let m = 0; m < w; m++) r[iw + m] |= r[kw + m];
+  const { w, bits: r, off, rows } = rel;
+  // The events with predecessors and successors, in scratch words.
+  const via = reserve(w), v = reserved();
+  for (let q = 0; q < w; q++) {
+    let x = r[rows + q];
+    while (x !== 0) {
+      const i = off + ((q << 5) + lowestBit(x)) * w;
+      x &= x - 1;
+      for (let k = 0; k < w; k++) v[via + k] |= r[i + k];
+    }
+  }
+  for (let q = 0; q < w; q++) v[via + q] &= r[rows + q];
+  for (let p = 0; p < w; p++) {
+    // Events k in increasing order.
+    let ks = v[via + p];
+    while (ks !== 0) {
+      const bit = ks & -ks;
+      ks ^= bit;
+      const kw = off + ((p << 5) + 31 - Math.clz32(bit)) * w;
+      for (let q = 0; q < w; q++) {
+        let x = r[rows + q];
+        while (x !== 0) {
+          const iw = off + ((q << 5) + lowestBit(x)) * w;
+          x &= x - 1;
+          if ((r[iw + p] & bit) !== 0) for (let m = 0; m < w; m++) r[iw + m] |= r[kw + m];
+        }
       }
     }
   }

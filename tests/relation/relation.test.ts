@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { EventSet, Relation, isAcyclic, linearExtensions, reachClasses, shortestCycle } from '../../src/relation/index.js';
+import { EventSet, Relation, isAcyclic, linearExtensions, linearOrders, reachClasses, shortestCycle } from '../../src/relation/index.js';
 
 // Naive reference: relations as sorted arrays of pairs, sets as sorted arrays.
 type Pairs = [number, number][];
@@ -176,6 +176,15 @@ test('results of every operation know their non-empty rows (domain, emptiness) e
       }
       assert.deepEqual(a.copy().maskColumnsInPlace(y).edges(), p.filter(([, j]) => t.includes(j)));
       assert.deepEqual(a.copy().orInPlace(b).edges(), nUnion(p, q));
+      // Composition with reflexive operands (results of * and ?), which skips their identity rows.
+      const star = nUnion(nPlus(p), nId(n)), opt = nUnion(q, nId(n));
+      for (const [r, want] of [
+        [a.star().seq(b), nSeq(star, q)], [b.seq(a.star()), nSeq(q, star)], [a.seq(b.opt()), nSeq(p, opt)],
+        [b.opt().seq(a), nSeq(opt, p)], [a.star().seq(b.opt()), nSeq(star, opt)], [b.opt().seq(a.star()), nSeq(opt, star)],
+      ] as const) {
+        assert.deepEqual(r.edges(), want);
+        exact(r);
+      }
       assert.ok(a.copy().equals(a));
       if (p.length > 0) {
         const [i, j] = p[0];
@@ -191,4 +200,17 @@ test('results of every operation know their non-empty rows (domain, emptiness) e
 test('fromClasses relates exactly the events of each class', () => {
   const r = Relation.fromClasses(40, [[0, 33], [5], [7, 8, 39]]);
   assert.deepEqual(r.edges(), [[0, 0], [0, 33], [5, 5], [7, 7], [7, 8], [7, 39], [8, 7], [8, 8], [8, 39], [33, 0], [33, 33], [39, 7], [39, 8], [39, 39]]);
+});
+
+test('linear orders come in search order: earlier events placed first when free', () => {
+  const two = EventSet.of(40, [3, 35]);
+  assert.deepEqual(linearOrders(two, Relation.empty(40)), [[3, 35], [35, 3]]);
+  assert.deepEqual(linearOrders(two, Relation.fromEdges(40, [[3, 35]])), [[3, 35]]);
+  assert.deepEqual(linearOrders(two, Relation.fromEdges(40, [[35, 3]])), [[35, 3]]);
+  assert.deepEqual(linearOrders(two, Relation.fromEdges(40, [[35, 35]])), []);
+  assert.deepEqual(linearOrders(EventSet.of(40, [7]), Relation.empty(40)), [[7]]);
+  assert.deepEqual(linearOrders(EventSet.of(40, []), Relation.empty(40)), [[]]);
+  const three = EventSet.of(40, [1, 2, 3]);
+  assert.deepEqual(linearOrders(three, Relation.fromEdges(40, [[3, 1]])), [[2, 3, 1], [3, 1, 2], [3, 2, 1]]);
+  assert.deepEqual(linearExtensions(three, Relation.fromEdges(40, [[1, 2], [2, 3]])).map((r) => r.edges()), [[[1, 2], [1, 3], [2, 3]]]);
 });
