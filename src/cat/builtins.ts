@@ -45,7 +45,7 @@ export function crossUnions(choices: readonly (readonly Relation[])[], n: number
       continue;
     }
     const next: Relation[] = [];
-    for (const ys of acc) for (const o of os) next.push(o.union(ys));
+    for (const ys of acc) for (const o of os) next.push(ys.copy().orInPlace(o));
     acc = next;
   }
   return acc;
@@ -53,6 +53,7 @@ export function crossUnions(choices: readonly (readonly Relation[])[], n: number
 
 /** Every choice of one element of each list, the first list varying slowest (the order of `crossUnions`). */
 function product<T>(lists: readonly (readonly T[])[]): T[][] {
+  if (lists.every((xs) => xs.length === 1)) return [lists.map((xs) => xs[0])];
   let acc: T[][] = [[]];
   for (const xs of lists) acc = acc.flatMap((ys) => xs.map((x) => [...ys, x]));
   return acc;

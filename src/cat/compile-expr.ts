@@ -143,9 +143,10 @@ export class ExprCompiler {
     const ref = g.ref;
     if (ref === undefined) {
       const name = g.predef ?? '';
-      const level = DYNAMIC_PREDEFS.has(name) ? CANDIDATE_LEVEL : SKELETON_LEVEL;
+      const dynamic = DYNAMIC_PREDEFS.has(name), slot = this.env.predefSlot(name);
+      const level = dynamic ? CANDIDATE_LEVEL : SKELETON_LEVEL;
       const code: Code = (ctx) => {
-        const v = ctx.cand.predef(name);
+        const v = ctx.cand.predefAt(slot, name, dynamic);
         return v === UNBOUND ? evalError(`unbound var: ${name}`, span) : v;
       };
       return compiled(code, { level, outer: 0, volatile: false }, true);

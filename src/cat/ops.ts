@@ -78,11 +78,17 @@ export function union(vals: readonly Value[], spans: readonly Span[], cand: Cand
     if (v.kind !== 'rel' && v.kind !== 'empty') allRel = false;
   }
   if (allRel) {
-    let r: Relation | undefined;
+    // The first relation stands for the union until a second non-empty one is met.
+    let r: Relation | undefined, fresh = false;
     for (const v of vals) {
       if (v.kind !== 'rel') continue;
-      if (r === undefined) r = v.copy();
-      else r.orInPlace(v);
+      if (r === undefined || r.isEmpty()) r = v;
+      else if (v.isEmpty()) continue;
+      else if (fresh) r.orInPlace(v);
+      else {
+        r = r.copy().orInPlace(v);
+        fresh = true;
+      }
     }
     return r === undefined ? EMPTY : relV(r);
   }

@@ -179,6 +179,8 @@ export function sameShape(x: CandidateExecution, y: CandidateExecution): boolean
 export class Skeleton {
   readonly n: number;
   readonly predefs = new Map<string, Value>();
+  /** The same values, by compile-time slot (see `Candidate.predefAt`). */
+  readonly predefSlots: (Value | undefined)[] = [];
   /** Level-0 cells. */
   readonly frame: (Cell | undefined)[];
   /** Counter giving closures and procedures their identity. */
@@ -225,10 +227,18 @@ export class Skeleton {
 export class Candidate {
   readonly n: number;
   private readonly predefs = new Map<string, Value>();
+  private readonly predefSlots: (Value | undefined)[] = [];
 
   /** `compute` gives the predefined names (UNBOUND when undefined); each is computed once. */
   constructor(readonly x: CandidateExecution, readonly skeleton: Skeleton, private readonly compute: (name: string, cand: Candidate) => Value) {
     this.n = x.events.length;
+  }
+
+  /** `predef(name)` (`dynamic` when `name` is in DYNAMIC_PREDEFS), cached in a slot the compiler gave `name`. */
+  predefAt(slot: number, name: string, dynamic: boolean): Value {
+    const cache = dynamic ? this.predefSlots : this.skeleton.predefSlots;
+    const v = cache[slot];
+    return v !== undefined ? v : (cache[slot] = this.predef(name));
   }
 
   /** The value of predefined `name`, or UNBOUND. */

@@ -52,6 +52,19 @@ export class CompileEnv {
 
   constructor(readonly variants: ReadonlySet<string>) {}
 
+  /** Cache slots of predefined names, by name (see `Candidate.predefAt`). */
+  private readonly predefSlots = new Map<string, number>();
+
+  /** The cache slot of predefined `name`. */
+  predefSlot(name: string): number {
+    let slot = this.predefSlots.get(name);
+    if (slot === undefined) {
+      slot = this.predefSlots.size;
+      this.predefSlots.set(name, slot);
+    }
+    return slot;
+  }
+
   /** Allocates a cell at `level`. */
   allocate(level: number): CellRef {
     while (this.levelSizes.length <= level) this.levelSizes.push(0);

@@ -104,24 +104,35 @@ function* traceCombinations(
   initial: ReadonlyMap<string, Value>,
 ): Generator<ThreadTrace[]> {
   const n = traces.length;
-  const key = (loc: string, v: Value): string => `${loc}\u0000${typeof v}\u0000${String(v)}`;
-  const keysOf = (tr: ThreadTrace, action: string): string[] =>
-    tr.events.filter((e) => e.action === action && e.loc !== undefined).map((e) => key(e.loc as string, e.value ?? 0));
-  const writes = traces.map((ts) => ts.map((tr) => keysOf(tr, 'W')));
-  const reads = traces.map((ts) => ts.map((tr) => keysOf(tr, 'R')));
-  const later: Set<string>[] = Array.from({ length: n + 1 }, () => new Set<string>());
-  for (let t = n - 1; t >= 0; t--) {
-    const s = new Set(later[t + 1]);
-    for (const ws of writes[t]) for (const k of ws) s.add(k);
-    later[t] = s;
-  }
-  for (const [loc, v] of initial) later[n].add(key(loc, v));
-  const chosenWrites = new Map<string, number>();
-  const count = (ws: readonly string[], d: number): void => {
-    for (const k of ws) chosenWrites.set(k, (chosenWrites.get(k) ?? 0) + d);
+  // Each (location, value) pair gets a number.
+  const numbers = new Map<string, number>();
+  const number = (loc: string, v: Value): number => {
+    const key = `${loc}\u0000${typeof v}\u0000${String(v)}`;
+    let k = numbers.get(key);
+    if (k === undefined) {
+      k = numbers.size;
+      numbers.set(key, k);
+    }
+    return k;
   };
-  const feasible = (rs: readonly string[], t: number): boolean =>
-    rs.every((k) => (chosenWrites.get(k) ?? 0) > 0 || later[t + 1].has(k) || later[n].has(k));
+  const pairsOf = (tr: ThreadTrace, action: string): number[] =>
+    tr.events.filter((e) => e.action === action && e.loc !== undefined).map((e) => number(e.loc as string, e.value ?? 0));
+  const writes = traces.map((ts) => ts.map((tr) => pairsOf(tr, 'W')));
+  const reads = traces.map((ts) => ts.map((tr) => pairsOf(tr, 'R')));
+  const initialPairs = [...initial].map(([loc, v]) => number(loc, v));
+  // later[t]: the pairs some trace of a thread from t on writes; later[n]: the initial values.
+  const later = Array.from({ length: n + 1 }, () => new Uint8Array(numbers.size));
+  for (let t = n - 1; t >= 0; t--) {
+    later[t].set(later[t + 1]);
+    for (const ws of writes[t]) for (const k of ws) later[t][k] = 1;
+  }
+  for (const k of initialPairs) later[n][k] = 1;
+  const chosenWrites = new Int32Array(numbers.size);
+  const count = (ws: readonly number[], d: number): void => {
+    for (const k of ws) chosenWrites[k] += d;
+  };
+  const feasible = (rs: readonly number[], t: number): boolean =>
+    rs.every((k) => chosenWrites[k] > 0 || later[t + 1][k] !== 0 || later[n][k] !== 0);
   // Depth-first, iteratively: `next[t]` is the next trace of thread t to try.
   const chosen: ThreadTrace[] = [];
   const next = new Array<number>(n + 1).fill(0);

@@ -154,7 +154,7 @@ export class EventSet {
   forEach(f: (i: number) => void): void {
     const { w, words, off } = this;
     for (let k = 0; k < w; k++) {
-      let x = words[off + k];
+      let x = words[off + k] | 0;
       while (x !== 0) {
         const b = lowestBit(x);
         f((k << 5) + b);

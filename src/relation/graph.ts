@@ -24,7 +24,7 @@ export function isAcyclic(r: Relation): boolean {
     return true;
   };
   for (let q = 0; q < w; q++) {
-    let x = bits[rows + q];
+    let x = bits[rows + q] | 0;
     while (x !== 0) {
       const i = (q << 5) + lowestBit(x);
       x &= x - 1;
@@ -51,7 +51,7 @@ export function shortestCycle(r: Relation): number[] | undefined {
     for (let q = 0; q < queue.length && found < 0; q++) {
       const i = queue[q];
       for (let k = 0; k < w && found < 0; k++) {
-        let x = bits[off + i * w + k];
+        let x = bits[off + i * w + k] | 0;
         while (x !== 0) {
           const j = (k << 5) + lowestBit(x);
           x &= x - 1;

@@ -5,8 +5,9 @@
  * whose row is not empty: the relations of models are sparse (a few rows
  * out of tens), so operations visit the rows of the mask only.
  *
- * Immutable by convention: every operation returns a new relation (the few
- * `...InPlace` methods are for a relation its creator has not shared yet).
+ * Immutable by convention: operations return a new relation, or one of
+ * their operands when the result equals it (the few `...InPlace` methods
+ * are for a relation from `empty` or `copy` its creator has not shared).
  * Graph algorithms (acyclicity, cycles, orders) live in `graph.ts`.
  */
 import { reserve, reserved } from './alloc.js';
@@ -139,7 +140,7 @@ export class Relation {
     const { w, bits, off } = this;
     this.forEachRow((row, i) => {
       for (let k = 0; k < w; k++) {
-        let x = bits[row + k];
+        let x = bits[row + k] | 0;
         while (x !== 0) {
           f(i, (k << 5) + lowestBit(x));
           x &= x - 1;
@@ -158,11 +159,11 @@ export class Relation {
   first(): Edge | undefined {
     const { w, bits, off, rows } = this;
     for (let q = 0; q < w; q++) {
-      const x = bits[rows + q];
+      const x = bits[rows + q] | 0;
       if (x === 0) continue;
       const i = (q << 5) + lowestBit(x);
       for (let k = 0; k < w; k++) {
-        const y = bits[off + i * w + k];
+        const y = bits[off + i * w + k] | 0;
         if (y !== 0) return [i, (k << 5) + lowestBit(y)];
       }
     }
@@ -170,10 +171,13 @@ export class Relation {
   }
 
   union(o: Relation): Relation {
-    return this.copy().orInPlace(o);
+    if (o.isEmpty()) return this;
+    return this.isEmpty() ? o : this.copy().orInPlace(o);
   }
 
   inter(o: Relation): Relation {
+    if (this.isEmpty()) return this;
+    if (o.isEmpty()) return o;
     const r = Relation.empty(this.n), { w } = this, a = this.bits, b = o.bits, c = r.bits;
     const ao = this.off, bo = o.off, co = r.off, ar = this.rows, br = o.rows, cr = r.rows;
     for (let q = 0; q < w; q++) {
@@ -191,10 +195,11 @@ export class Relation {
   }
 
   diff(o: Relation): Relation {
+    if (this.isEmpty() || o.isEmpty()) return this;
     const r = Relation.empty(this.n), { w } = this, a = this.bits, b = o.bits, c = r.bits;
     const ao = this.off, bo = o.off, co = r.off, ar = this.rows, br = o.rows, cr = r.rows;
     for (let q = 0; q < w; q++) {
-      let x = a[ar + q], m = 0;
+      let x = a[ar + q] | 0, m = 0;
       const skip = ~b[br + q];
       while (x !== 0) {
         const low = x & -x, i = (q << 5) + 31 - Math.clz32(low);
@@ -246,6 +251,8 @@ export class Relation {
    * of `o`, and such a row of `o` adds nothing to a row that leads to it.
    */
   seq(o: Relation): Relation {
+    if (this.isEmpty()) return this;
+    if (o.isEmpty()) return o;
     const { n, w } = this, a = this.bits, ao = this.off, b = o.bits, bo = o.off;
     const r = Relation.empty(n), c = r.bits, co = r.off, cr = r.rows;
     const am = this.strict >= 0 ? this.strict : this.rows;
@@ -261,11 +268,11 @@ export class Relation {
       }
     }
     if (w === 2) {
-      seqRows2(a, ao, a[am], a[am + 1], b, bo, b[bm], b[bm + 1], bReflexive, c, co, cr);
+      seqRows2(a, ao, a[am] | 0, a[am + 1] | 0, b, bo, b[bm] | 0, b[bm + 1] | 0, bReflexive, c, co, cr);
       return r;
     }
     for (let q = 0; q < w; q++) {
-      let x = a[am + q], m = 0;
+      let x = a[am + q] | 0, m = 0;
       while (x !== 0) {
         const low = x & -x, i = (q << 5) + 31 - Math.clz32(low);
         x ^= low;
@@ -290,13 +297,13 @@ export class Relation {
   inverse(): Relation {
     const { w, bits, off, rows } = this, r = Relation.empty(this.n), c = r.bits, co = r.off, cr = r.rows;
     for (let q = 0; q < w; q++) {
-      let x = bits[rows + q];
+      let x = bits[rows + q] | 0;
       while (x !== 0) {
         const i = (q << 5) + lowestBit(x);
         x &= x - 1;
         const iw = i >>> 5, ib = 1 << (i & 31), row = off + i * w;
         for (let k = 0; k < w; k++) {
-          let y = bits[row + k];
+          let y = bits[row + k] | 0;
           c[cr + k] |= y;
           while (y !== 0) {
             const j = (k << 5) + lowestBit(y);
@@ -339,7 +346,7 @@ export class Relation {
   range(): EventSet {
     const { w, bits, off, rows } = this, s = EventSet.empty(this.n), out = s.words, so = s.off;
     for (let q = 0; q < w; q++) {
-      let x = bits[rows + q];
+      let x = bits[rows + q] | 0;
       while (x !== 0) {
         const row = off + ((q << 5) + lowestBit(x)) * w;
         x &= x - 1;
@@ -351,9 +358,10 @@ export class Relation {
 
   /** `[dom] ; this ; [rng]`, either side optional. */
   restrict(dom: EventSet | undefined, rng: EventSet | undefined): Relation {
+    if (this.isEmpty()) return this;
     const { w } = this, a = this.bits, ao = this.off, ar = this.rows, r = Relation.empty(this.n), c = r.bits, co = r.off, cr = r.rows;
     for (let q = 0; q < w; q++) {
-      let x = dom === undefined ? a[ar + q] : a[ar + q] & dom.word(q), m = 0;
+      let x = (dom === undefined ? a[ar + q] : a[ar + q] & dom.word(q)) | 0, m = 0;
       while (x !== 0) {
         const low = x & -x, i = (q << 5) + 31 - Math.clz32(low);
         x ^= low;
@@ -386,7 +394,7 @@ export class Relation {
   subsetOf(o: Relation): boolean {
     const { w } = this, a = this.bits, b = o.bits, ao = this.off, bo = o.off, ar = this.rows, br = o.rows;
     for (let q = 0; q < w; q++) {
-      let x = a[ar + q];
+      let x = a[ar + q] | 0;
       if ((x & ~b[br + q]) !== 0) return false;
       while (x !== 0) {
         const i = (q << 5) + lowestBit(x);
@@ -415,7 +423,7 @@ export class Relation {
   private copyInto(r: Relation): Relation {
     const { w } = this, a = this.bits, c = r.bits, ao = this.off, ar = this.rows, co = r.off, cr = r.rows;
     for (let q = 0; q < w; q++) {
-      let x = (c[cr + q] = a[ar + q]);
+      let x = (c[cr + q] = a[ar + q]) | 0;
       while (x !== 0) {
         const i = ((q << 5) + lowestBit(x)) * w;
         x &= x - 1;
@@ -429,7 +437,7 @@ export class Relation {
   orInPlace(o: Relation): Relation {
     const { w } = this, a = this.bits, b = o.bits, ao = this.off, ar = this.rows, bo = o.off, br = o.rows;
     for (let q = 0; q < w; q++) {
-      let x = b[br + q];
+      let x = b[br + q] | 0;
       a[ar + q] |= x;
       while (x !== 0) {
         const i = ((q << 5) + lowestBit(x)) * w;
@@ -444,7 +452,7 @@ export class Relation {
   maskColumnsInPlace(s: EventSet): Relation {
     const { w, bits, off, rows } = this;
     for (let q = 0; q < w; q++) {
-      let x = bits[rows + q], m = 0;
+      let x = bits[rows + q] | 0, m = 0;
       while (x !== 0) {
         const low = x & -x, i = (q << 5) + 31 - Math.clz32(low);
         x ^= low;
@@ -480,7 +488,7 @@ export class Relation {
   private forEachRow(f: (row: number, i: number) => void, base = this.off): void {
     const { w, bits, rows } = this;
     for (let q = 0; q < w; q++) {
-      let x = bits[rows + q];
+      let x = bits[rows + q] | 0;
       while (x !== 0) {
         const i = (q << 5) + lowestBit(x);
         x &= x - 1;
@@ -506,7 +514,7 @@ function seqRows2(
     while (x !== 0) {
       const low = x & -x, i = 2 * ((q << 5) + 31 - Math.clz32(low));
       x ^= low;
-      const lo0 = a[ao + i], hi0 = a[ao + i + 1];
+      const lo0 = a[ao + i] | 0, hi0 = a[ao + i + 1] | 0;
       let lo = bReflexive ? lo0 : 0, hi = bReflexive ? hi0 : 0;
       for (let y = lo0 & b0; y !== 0; y &= y - 1) {
         const j = bo + 2 * (31 - Math.clz32(y & -y));
@@ -537,7 +545,7 @@ function closeInPlace(rel: Relation): void {
   // The events with predecessors and successors, in scratch words.
   const via = reserve(w), v = reserved();
   for (let q = 0; q < w; q++) {
-    let x = r[rows + q];
+    let x = r[rows + q] | 0;
     while (x !== 0) {
       const i = off + ((q << 5) + lowestBit(x)) * w;
       x &= x - 1;
@@ -547,13 +555,13 @@ function closeInPlace(rel: Relation): void {
   for (let q = 0; q < w; q++) v[via + q] &= r[rows + q];
   for (let p = 0; p < w; p++) {
     // Events k in increasing order.
-    let ks = v[via + p];
+    let ks = v[via + p] | 0;
     while (ks !== 0) {
       const bit = ks & -ks;
       ks ^= bit;
       const kw = off + ((p << 5) + 31 - Math.clz32(bit)) * w;
       for (let q = 0; q < w; q++) {
-        let x = r[rows + q];
+        let x = r[rows + q] | 0;
         while (x !== 0) {
           const iw = off + ((q << 5) + lowestBit(x)) * w;
           x &= x - 1;
