@@ -179,8 +179,12 @@ export class ExprCompiler {
       const comp = y.kind === 'op1' && y.op === 'comp' ? [x, y.arg] : x.kind === 'op1' && x.op === 'comp' ? [y, x.arg] : undefined;
       if (comp !== undefined) return this.binary(comp[0], comp[1], scope, (a, b, s1, s2, ctx) => ops.diff(a, b, s1, s2, ctx.cand, span));
     }
-    const args = e.args.map((x) => this.compile(x, scope)), m = meta(args), codes = args.map((a) => this.use(a, m));
-    const spans = e.args.map((x) => x.span);
+    const args = e.args.map((x) => this.compile(x, scope)), m = meta(args);
+    if (e.op === 'inter' || e.op === 'diff') {
+      const fused = this.withInverse(e.op, e.args, args, m, span, scope);
+      if (fused !== undefined) return fused;
+    }
+    const codes = args.map((a) => this.use(a, m)), spans = e.args.map((x) => x.span);
     switch (e.op) {
       case 'union':
         return compiled((ctx, env) => {
@@ -197,6 +201,25 @@ export class ExprCompiler {
       case 'add':
         return compiled((ctx, env) => ops.add(codes[0](ctx, env), codes[1](ctx, env), spans[0], spans[1], ctx.cand, span), m);
     }
+  }
+
+  /**
+   * `e & f^-1` and `e \ f^-1` when `f^-1` is not worth a cell: the pairs of
+   * `e` are looked up reversed in `f`, rather than `f` reversed (the same
+   * values are computed, in the same order).
+   */
+  private withInverse(op: 'inter' | 'diff', es: readonly Expr[], cs: readonly Compiled[], m: Meta, span: Span, scope: LocalScope | null): Compiled | undefined {
+    const [x, y] = es, [cx, cy] = cs;
+    if (y.kind !== 'op1' || y.op !== 'inv' || !(cy.outer > 0 || cy.volatile || !(cy.level < m.level || m.outer > 0 || m.volatile))) return undefined;
+    const inner = this.compile(y.arg, scope), a = this.use(cx, m), b = this.use(inner, m);
+    const enums = (t: string): readonly string[] | undefined => this.env.enums.get(t);
+    const [s1, s2, sa] = [x.span, y.span, y.arg.span];
+    return compiled((ctx, env) => {
+      const v1 = a(ctx, env), w = b(ctx, env);
+      if (v1.kind === 'rel' && w.kind === 'rel') return relV(op === 'inter' ? v1.interInverse(w) : v1.diffInverse(w));
+      const v2 = ops.op1('inv', w, sa, ctx.cand, enums);
+      return op === 'inter' ? ops.inter(v1, v2, s1, s2, span) : ops.diff(v1, v2, s1, s2, ctx.cand, span);
+    }, m);
   }
 
   private binary(x: Expr, y: Expr, scope: LocalScope | null, f: (a: Value, b: Value, s1: Span, s2: Span, ctx: Ctx) => Value): Compiled {

@@ -257,7 +257,8 @@ export class ModelCompiler {
   }
 
   private testOf(t: AppTest, type: TestType, c: Compiled, ref: CellRef | undefined): CompiledTest {
-    return { negated: t.negated, test: t.test, name: t.name, type, span: t.span, code: c.code, ref };
+    const code = c.code;
+    return { negated: t.negated, test: t.test, name: t.name, type, span: t.span, code, ref, thunk: (ctx) => code(ctx, null) };
   }
 
   /** A check; at the top level its value is cached in a cell shared by the branches that agree on its level. */
@@ -274,7 +275,8 @@ export class ModelCompiler {
     const varRef = this.env.allocate(depth);
     this.env.globals.set(i.name, { ref: varRef });
     if (i.name === 'co') this.bindsCo = true;
-    this.top.push({ kind: 'with', depth, newFrame: this.newFrame, set: c.code, setRef, varRef, span: i.span });
+    const set = c.code;
+    this.top.push({ kind: 'with', depth, newFrame: this.newFrame, set, setRef, setThunk: (ctx) => set(ctx, null), varRef, span: i.span });
   }
 
   private procedure(i: Extract<Instr, { kind: 'procedure' }>, b: Block): void {

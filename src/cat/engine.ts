@@ -23,6 +23,8 @@ export interface CompiledTest {
   readonly span: Span;
   readonly code: Code;
   readonly ref: CellRef | undefined;
+  /** `code` with no local frame, the thunk of the cell at `ref`. */
+  readonly thunk: (ctx: Ctx) => Value;
 }
 
 export type Step =
@@ -38,6 +40,8 @@ export type Step =
       readonly newFrame: (level: number) => (Cell | undefined)[];
       readonly set: Code;
       readonly setRef: CellRef;
+      /** `set` with no local frame, the thunk of the cell at `setRef`. */
+      readonly setThunk: (ctx: Ctx) => Value;
       readonly varRef: CellRef;
       readonly span: Span;
     }
@@ -86,7 +90,7 @@ function runTest(t: CompiledTest, ctx: Ctx, env: Frame | null, branch: BranchSta
   if (t.name !== undefined && branch.skip.has(t.name)) return undefined;
   let ok: boolean, value: Value;
   if (t.ref !== undefined) {
-    const cell = cellAt(ctx, t.ref, (c) => t.code(c, null));
+    const cell = cellAt(ctx, t.ref, t.thunk);
     value = cell.force(ctx, t.span);
     if (cell.checkResult === undefined) cell.checkResult = predicate(t, value, ctx) !== t.negated;
     ok = cell.checkResult;
@@ -171,7 +175,7 @@ export function runTop(steps: readonly Step[], pc: number, ctx: Ctx, branch: Bra
       }
       continue;
     }
-    const set = cellAt(ctx, s.setRef, (c) => s.set(c, null)).force(ctx, s.span);
+    const set = cellAt(ctx, s.setRef, s.setThunk).force(ctx, s.span);
     if (set.kind !== 'empty' && set.kind !== 'valset') evalError(`set expected, ${typeOf(set)} found`, s.span);
     for (const x of elementsOf(set, s.span)) {
       const frames = ctx.frames.slice(0, s.depth);

@@ -218,6 +218,35 @@ export class Relation {
     return r;
   }
 
+  /** `this & o^-1`, without building `o^-1`. */
+  interInverse(o: Relation): Relation {
+    return this.isEmpty() ? this : o.isEmpty() ? o : this.byReverse(o, true);
+  }
+
+  /** `this \ o^-1`, without building `o^-1`. */
+  diffInverse(o: Relation): Relation {
+    return this.isEmpty() || o.isEmpty() ? this : this.byReverse(o, false);
+  }
+
+  /** The pairs (i, j) of this relation with (j, i) in `o` (`inO`), or not in `o`. */
+  private byReverse(o: Relation, inO: boolean): Relation {
+    const { w, bits, off, rows } = this, r = Relation.empty(this.n);
+    for (let q = 0; q < w; q++) {
+      let x = bits[rows + q] | 0;
+      while (x !== 0) {
+        const i = (q << 5) + lowestBit(x);
+        x &= x - 1;
+        for (let k = 0; k < w; k++) {
+          for (let y = bits[off + i * w + k] | 0; y !== 0; y &= y - 1) {
+            const j = (k << 5) + lowestBit(y);
+            if (o.has(j, i) === inO) r.add(i, j);
+          }
+        }
+      }
+    }
+    return r;
+  }
+
   /** Complement with respect to all pairs of events. */
   complement(): Relation {
     const { n, w, bits, off } = this, r = Relation.empty(n), c = r.bits, co = r.off, last = lastWordMask(n);
@@ -254,7 +283,10 @@ export class Relation {
     if (this.isEmpty()) return this;
     if (o.isEmpty()) return o;
     const { n, w } = this, a = this.bits, ao = this.off, b = o.bits, bo = o.off;
-    const r = Relation.empty(n), c = r.bits, co = r.off, cr = r.rows;
+    // Composing two reflexive relations gives a reflexive one, whose rows hold only their own pair where both operands' do.
+    const reflexive = this.strict >= 0 && o.strict >= 0;
+    const r = Relation.alloc(n, reflexive), c = r.bits, co = r.off, cr = r.rows;
+    if (reflexive) for (let k = 0; k < w; k++) c[r.strict + k] = a[this.strict + k] | b[o.strict + k];
     const am = this.strict >= 0 ? this.strict : this.rows;
     const bm = o.strict >= 0 ? o.strict : o.rows, bReflexive = o.strict >= 0;
     if (this.strict >= 0) {
@@ -266,6 +298,10 @@ export class Relation {
           for (let k = 0; k < w; k++) c[co + i + k] = b[bo + i + k];
         }
       }
+    }
+    if (w === 1) {
+      seqRows1(a, ao, a[am] | 0, b, bo, b[bm] | 0, bReflexive, c, co, cr);
+      return r;
     }
     if (w === 2) {
       seqRows2(a, ao, a[am] | 0, a[am + 1] | 0, b, bo, b[bm] | 0, b[bm + 1] | 0, bReflexive, c, co, cr);
@@ -496,6 +532,21 @@ export class Relation {
       }
     }
   }
+}
+
+/** `seqRows2` for relations of one word per row (up to 32 events). */
+function seqRows1(a: Uint32Array, ao: number, a0: number, b: Uint32Array, bo: number, b0: number, bReflexive: boolean, c: Uint32Array, co: number, cr: number): void {
+  let x = a0, m = 0;
+  while (x !== 0) {
+    const low = x & -x, i = 31 - Math.clz32(low);
+    x ^= low;
+    const row = a[ao + i] | 0;
+    let acc = bReflexive ? row : 0;
+    for (let y = row & b0; y !== 0; y &= y - 1) acc |= b[bo + 31 - Math.clz32(y & -y)];
+    c[co + i] = acc;
+    if (acc !== 0) m |= low;
+  }
+  c[cr] |= m;
 }
 
 /**

@@ -210,3 +210,20 @@ test('candidates of the same shape (values aside) share static work; values stay
   assert.deepEqual(m.evaluate(odd)[0].lookup('dv'), [[1, 2]]);
   assert.deepEqual(m.evaluate(mk(1))[0].lookup('dv'), []);
 });
+
+test('intersection and difference with an inverse give what the inverse would, errors included', () => {
+  const o = model(`let a = (rf | po) & (rf | po)^-1
+let b = (rf | po) \\ rf^-1
+let c = rf & rf^-1
+let d = rf & 0^-1
+let e = po \\ (po & loc)^-1
+let s = W & W^-1
+`).evaluate(sbExecution(true))[0];
+  assert.deepEqual(o.lookup('a'), []);
+  assert.deepEqual(o.lookup('b'), [[0, 5], [1, 3], [2, 3], [4, 5]]);
+  assert.deepEqual(o.lookup('c'), []);
+  assert.deepEqual(o.lookup('d'), []);
+  assert.deepEqual(o.lookup('e'), [[2, 3], [4, 5]]);
+  assert.equal(o.lookup('s'), undefined);
+  assert.throws(() => model('let s = W & W^-1\nempty s').evaluate(sbExecution(true)), isError(DIAG_CODES.MODEL_EVAL));
+});

@@ -176,11 +176,16 @@ test('results of every operation know their non-empty rows (domain, emptiness) e
       }
       assert.deepEqual(a.copy().maskColumnsInPlace(y).edges(), p.filter(([, j]) => t.includes(j)));
       assert.deepEqual(a.copy().orInPlace(b).edges(), nUnion(p, q));
+      assert.deepEqual(a.interInverse(b).edges(), nInter(p, nInv(q)));
+      assert.deepEqual(a.diffInverse(b).edges(), nDiff(p, nInv(q)));
+      exact(a.interInverse(b));
+      exact(a.diffInverse(b));
       // Composition with reflexive operands (results of * and ?), which skips their identity rows.
       const star = nUnion(nPlus(p), nId(n)), opt = nUnion(q, nId(n));
       for (const [r, want] of [
         [a.star().seq(b), nSeq(star, q)], [b.seq(a.star()), nSeq(q, star)], [a.seq(b.opt()), nSeq(p, opt)],
         [b.opt().seq(a), nSeq(opt, p)], [a.star().seq(b.opt()), nSeq(star, opt)], [b.opt().seq(a.star()), nSeq(opt, star)],
+        [b.opt().seq(a.star()).seq(b), nSeq(nSeq(opt, star), q)], [a.seq(b.opt().seq(a.star())), nSeq(p, nSeq(opt, star))],
       ] as const) {
         assert.deepEqual(r.edges(), want);
         exact(r);
