@@ -115,7 +115,8 @@ const PRIMS: Readonly<Record<string, PrimFn>> = {
   'wm.generate-orders': (a, ctx, span) => {
     if (a.kind !== 'tuple' || a.items.length !== 2) return mismatch('generate_orders', span);
     const s = ops.asEvents(a.items[0], ctx.cand, span), pco = ops.asRel(a.items[1], ctx.cand, span);
-    const choices = byLocation(s, ctx.cand).map((ws) => linearOrders(ws, pco));
+    const cand = ctx.cand, writes = cand.skeleton.derive(s, (ws) => byLocation(ws, cand));
+    const choices = writes.map((ws) => linearOrders(ws, pco));
     return valset('rel', product(choices).map((orders) => relV(Relation.fromChains(ctx.cand.n, orders))));
   },
   'wm.fencerel': (a, ctx, span) => {

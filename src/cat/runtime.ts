@@ -185,6 +185,8 @@ export class Skeleton {
   readonly frame: (Cell | undefined)[];
   /** Counter giving closures and procedures their identity. */
   nextId = 0;
+  /** Values computed from the events and a value (by identity): see `derive`. */
+  private readonly derived = new WeakMap<object, unknown>();
   private allSet: EventSet | undefined;
   private idRel: Relation | undefined;
   private unvRel: Relation | undefined;
@@ -199,6 +201,17 @@ export class Skeleton {
     const x = this.x;
     return x.events === y.events && x.po === y.po && x.addr === y.addr && x.data === y.data && x.ctrl === y.ctrl &&
       x.rmw === y.rmw && x.iicoData === y.iicoData && x.iicoCtrl === y.iicoCtrl;
+  }
+
+  /**
+   * `make(key)`, computed once for the candidates of this skeleton: `make`
+   * must depend on `key` and on the events up to their values only.
+   */
+  derive<K extends object, V>(key: K, make: (key: K) => V): V {
+    if (this.derived.has(key)) return this.derived.get(key) as V;
+    const v = lasting(() => make(key));
+    this.derived.set(key, v);
+    return v;
   }
 
   get all(): EventSet {

@@ -6,7 +6,7 @@
 import { DIAG_CODES, raise } from '../diag.js';
 import type { CatModel, ModelOutcome } from '../cat/index.js';
 import { candidateExecutions, type Candidate } from '../enumerate/candidates.js';
-import type { ThreadSemantics } from '../exec/types.js';
+import type { ThreadSemantics, ThreadTrace } from '../exec/types.js';
 import type { LitmusTest, StateKey, Value } from '../litmus/types.js';
 import { compareValues, evalProp, keyText, propKeys, propText, type StateLookup } from './condition.js';
 import { digest } from './digest.js';
@@ -55,6 +55,7 @@ export function checkTest(
   for (const k of allKeys) if (k.kind === 'mem') observedLocs.add(k.loc);
 
   const states = new Map<string, StateRow>();
+  const stateIds = new StateIds(shown, sem.initial);
   const flags = new Set<string>();
   let propTrue = 0;
   let propFalse = 0;
@@ -88,9 +89,8 @@ export function checkTest(
       for (const f of outcome.flags) flags.add(f);
       if (holds) propTrue++;
       else propFalse++;
-      const values = shown.map(lookup);
-      const id = values.map((v) => `${typeof v}:${String(v)}`).join('\u0000');
-      if (!states.has(id)) states.set(id, { values, satisfies: holds });
+      const id = stateIds.of(cand);
+      if (!states.has(id)) states.set(id, { values: shown.map(lookup), satisfies: holds });
     };
     // Observed outcomes outlive the loop: only unobserved ones may share their memory.
     if (opts.observe === undefined && model.evaluateEach !== undefined) model.evaluateEach(cand.execution, evalOpts, judge);
@@ -124,6 +124,54 @@ export function checkTest(
     hash: digest(test.source),
   };
 }
+
+/**
+ * Keys of final states: equal exactly when the shown values are. The part
+ * of each thread's registers is made once per trace.
+ */
+class StateIds {
+  private readonly threads: number[];
+  private readonly regs = new Map<number, string[]>();
+  private readonly locs: string[] = [];
+  private readonly parts = new WeakMap<ThreadTrace, string>();
+
+  constructor(shown: readonly StateKey[], private readonly initial: ReadonlyMap<string, Value>) {
+    for (const k of shown) {
+      if (k.kind === 'mem') this.locs.push(k.loc);
+      else {
+        const rs = this.regs.get(k.thread);
+        if (rs === undefined) this.regs.set(k.thread, [k.reg]);
+        else rs.push(k.reg);
+      }
+    }
+    this.threads = [...this.regs.keys()];
+  }
+
+  of(cand: Candidate): string {
+    let id = '';
+    for (const t of this.threads) {
+      const tr = cand.traces[t];
+      id += (tr === undefined ? this.text(new Map(), t) : this.part(tr, t)) + '\u0001';
+    }
+    for (const loc of this.locs) id += valueText(cand.finalMemory.get(loc) ?? this.initial.get(loc) ?? 0) + '\u0000';
+    return id;
+  }
+
+  private part(tr: ThreadTrace, t: number): string {
+    let p = this.parts.get(tr);
+    if (p === undefined) {
+      p = this.text(tr.regs, t);
+      this.parts.set(tr, p);
+    }
+    return p;
+  }
+
+  private text(regs: ReadonlyMap<string, Value>, t: number): string {
+    return (this.regs.get(t) ?? []).map((r) => valueText(regs.get(r) ?? 0)).join('\u0000');
+  }
+}
+
+const valueText = (v: Value): string => `${typeof v}:${String(v)}`;
 
 /** The keys herd shows in each state: those of the condition and of `locations`, registers first. */
 function shownKeys(test: LitmusTest, compareRegisters: (a: string, b: string) => number): StateKey[] {

@@ -11,6 +11,7 @@
  * Graph algorithms (acyclicity, cycles, orders) live in `graph.ts`.
  */
 import { reserve, reserved } from './alloc.js';
+import { closeInPlace, seqRows1, seqRows2 } from './kernels.js';
 import { EventSet, lastWordMask, lowestBit, popcount, wordsFor, wordsKey } from './event-set.js';
 
 /** A pair (source, target) of event ids. */
@@ -529,95 +530,6 @@ export class Relation {
         const i = (q << 5) + lowestBit(x);
         x &= x - 1;
         f(base + i * w, i);
-      }
-    }
-  }
-}
-
-/** `seqRows2` for relations of one word per row (up to 32 events). */
-function seqRows1(a: Uint32Array, ao: number, a0: number, b: Uint32Array, bo: number, b0: number, bReflexive: boolean, c: Uint32Array, co: number, cr: number): void {
-  let x = a0, m = 0;
-  while (x !== 0) {
-    const low = x & -x, i = 31 - Math.clz32(low);
-    x ^= low;
-    const row = a[ao + i] | 0;
-    let acc = bReflexive ? row : 0;
-    for (let y = row & b0; y !== 0; y &= y - 1) acc |= b[bo + 31 - Math.clz32(y & -y)];
-    c[co + i] = acc;
-    if (acc !== 0) m |= low;
-  }
-  c[cr] |= m;
-}
-
-/**
- * The rows of `a ; b` for relations of two words per row (33 to 64
- * events), in locals: rows `a0`, `a1` (mask words) of `a` at `ao`, gathering
- * the rows `b0`, `b1` of `b` at `bo` (`bReflexive`: every row of `b` also
- * holds its own pair), into `c` at `co`, row mask at `cr`.
- */
-function seqRows2(
-  a: Uint32Array, ao: number, a0: number, a1: number,
-  b: Uint32Array, bo: number, b0: number, b1: number, bReflexive: boolean,
-  c: Uint32Array, co: number, cr: number,
-): void {
-  for (let q = 0; q < 2; q++) {
-    let x = q === 0 ? a0 : a1, m = 0;
-    while (x !== 0) {
-      const low = x & -x, i = 2 * ((q << 5) + 31 - Math.clz32(low));
-      x ^= low;
-      const lo0 = a[ao + i] | 0, hi0 = a[ao + i + 1] | 0;
-      let lo = bReflexive ? lo0 : 0, hi = bReflexive ? hi0 : 0;
-      for (let y = lo0 & b0; y !== 0; y &= y - 1) {
-        const j = bo + 2 * (31 - Math.clz32(y & -y));
-        lo |= b[j];
-        hi |= b[j + 1];
-      }
-      for (let y = hi0 & b1; y !== 0; y &= y - 1) {
-        const j = bo + 2 * (63 - Math.clz32(y & -y));
-        lo |= b[j];
-        hi |= b[j + 1];
-      }
-      c[co + i] = lo;
-      c[co + i + 1] = hi;
-      if ((lo | hi) !== 0) m |= low;
-    }
-    c[cr + q] |= m;
-  }
-}
-
-/**
- * Warshall's transitive closure of an unshared relation, in place: only
- * events with both predecessors and successors can extend paths, and only
- * non-empty rows can gain pairs (the row mask does not change, nor do the
- * events with predecessors).
- */
-function closeInPlace(rel: Relation): void {
-  const { w, bits: r, off, rows } = rel;
-  // The events with predecessors and successors, in scratch words.
-  const via = reserve(w), v = reserved();
-  for (let q = 0; q < w; q++) {
-    let x = r[rows + q] | 0;
-    while (x !== 0) {
-      const i = off + ((q << 5) + lowestBit(x)) * w;
-      x &= x - 1;
-      for (let k = 0; k < w; k++) v[via + k] |= r[i + k];
-    }
-  }
-  for (let q = 0; q < w; q++) v[via + q] &= r[rows + q];
-  for (let p = 0; p < w; p++) {
-    // Events k in increasing order.
-    let ks = v[via + p] | 0;
-    while (ks !== 0) {
-      const bit = ks & -ks;
-      ks ^= bit;
-      const kw = off + ((p << 5) + 31 - Math.clz32(bit)) * w;
-      for (let q = 0; q < w; q++) {
-        let x = r[rows + q] | 0;
-        while (x !== 0) {
-          const iw = off + ((q << 5) + lowestBit(x)) * w;
-          x &= x - 1;
-          if ((r[iw + p] & bit) !== 0) for (let m = 0; m < w; m++) r[iw + m] |= r[kw + m];
-        }
       }
     }
   }
