@@ -167,6 +167,18 @@ export function parseTags(ts: CTokens): Tags {
   }
 }
 
+/** The arguments `(loc, op, operand)` of `__atomic_op` and its value-returning forms. */
+export function parseRmwArgs(ts: CTokens): { loc: CExpr; op: RmwOp; operand: CExpr } {
+  ts.expect('(');
+  const loc = parseExpr(ts);
+  ts.expect(',');
+  const op = parseRmwOp(ts);
+  ts.expect(',');
+  const operand = parseExpr(ts);
+  ts.expect(')');
+  return { loc, op, operand };
+}
+
 /** The operator argument of `__atomic_op*`: `+ - & | ^ &~`. */
 export function parseRmwOp(ts: CTokens): RmwOp {
   const t = ts.next();
@@ -216,13 +228,7 @@ function parsePrimitiveExpr(ts: CTokens): CExpr | undefined {
     case '__atomic_fetch_op': {
       ts.next();
       const tags = parseTags(ts);
-      ts.expect('(');
-      const loc = parseExpr(ts);
-      ts.expect(',');
-      const op = parseRmwOp(ts);
-      ts.expect(',');
-      const operand = parseExpr(ts);
-      ts.expect(')');
+      const { loc, op, operand } = parseRmwArgs(ts);
       return { kind: 'atomicReturn', tags, loc, op, operand, fetch: t.text === '__atomic_fetch_op', span: ts.spanFrom(start) };
     }
     case '__atomic_add_unless': {

@@ -8,7 +8,7 @@
 import { notSupported } from '../../diag.js';
 import type { CExpr, CParam, CStmt, CThread } from './ast.js';
 import type { CTokens } from './lexer.js';
-import { parseExpr, parseFixedArgs, parseRmwOp, parseTags, startsType } from './parse-expr.js';
+import { parseExpr, parseFixedArgs, parseRmwArgs, parseTags, startsType } from './parse-expr.js';
 
 const CONSTRAINT_WORDS = new Set(['exists', 'forall', 'locations', 'filter']);
 const UNSUPPORTED_STATEMENTS = new Set(['while', 'for', 'do', 'switch', 'return', 'goto', 'break', 'continue', 'case', 'default']);
@@ -114,13 +114,7 @@ function parsePrimitiveStatement(ts: CTokens): CStmt | undefined {
     case '__atomic_op': {
       ts.next();
       const tags = ts.is('{') ? parseTags(ts) : ['NORETURN'];
-      ts.expect('(');
-      const loc = parseExpr(ts);
-      ts.expect(',');
-      const op = parseRmwOp(ts);
-      ts.expect(',');
-      const operand = parseExpr(ts);
-      ts.expect(')');
+      const { loc, op, operand } = parseRmwArgs(ts);
       end();
       return { kind: 'atomicOp', tags, loc, op, operand, span: ts.spanFrom(start) };
     }
