@@ -173,11 +173,12 @@ export class ExprCompiler {
         const [rs, ds, gs] = parts.map((p) => p.span);
         return compiled((ctx, env) => {
           const rel = ops.asRel(r(ctx, env), ctx.cand, rs);
+          if (rel.isEmpty()) return rel;
           return relV(rel.restrict(ops.asEvents(d(ctx, env), ctx.cand, ds), ops.asEvents(g(ctx, env), ctx.cand, gs)));
         }, m);
       }
       const comp = y.kind === 'op1' && y.op === 'comp' ? [x, y.arg] : x.kind === 'op1' && x.op === 'comp' ? [y, x.arg] : undefined;
-      if (comp !== undefined) return this.binary(comp[0], comp[1], scope, (a, b, s1, s2, ctx) => ops.diff(a, b, s1, s2, ctx.cand, span));
+      if (comp !== undefined) return this.leftFirst(comp[0], comp[1], scope, (a, b, s1, s2, ctx) => ops.diff(a, b, s1, s2, ctx.cand, span));
     }
     const args = e.args.map((x) => this.compile(x, scope)), m = meta(args);
     if (e.op === 'inter' || e.op === 'diff') {
@@ -193,9 +194,15 @@ export class ExprCompiler {
           return ops.union(vals, spans, ctx.cand, span);
         }, m);
       case 'inter':
-        return compiled((ctx, env) => ops.inter(codes[0](ctx, env), codes[1](ctx, env), spans[0], spans[1], span), m);
+        return compiled((ctx, env) => {
+          const v1 = codes[0](ctx, env);
+          return isEmptyOperand(v1) ? v1 : ops.inter(v1, codes[1](ctx, env), spans[0], spans[1], span);
+        }, m);
       case 'diff':
-        return compiled((ctx, env) => ops.diff(codes[0](ctx, env), codes[1](ctx, env), spans[0], spans[1], ctx.cand, span), m);
+        return compiled((ctx, env) => {
+          const v1 = codes[0](ctx, env);
+          return isEmptyOperand(v1) ? v1 : ops.diff(v1, codes[1](ctx, env), spans[0], spans[1], ctx.cand, span);
+        }, m);
       case 'cartesian':
         return compiled((ctx, env) => ops.cartesian(codes[0](ctx, env), codes[1](ctx, env), spans[0], spans[1], ctx.cand), m);
       case 'add':
@@ -215,16 +222,22 @@ export class ExprCompiler {
     const enums = (t: string): readonly string[] | undefined => this.env.enums.get(t);
     const [s1, s2, sa] = [x.span, y.span, y.arg.span];
     return compiled((ctx, env) => {
-      const v1 = a(ctx, env), w = b(ctx, env);
+      const v1 = a(ctx, env);
+      if (isEmptyOperand(v1)) return v1;
+      const w = b(ctx, env);
       if (v1.kind === 'rel' && w.kind === 'rel') return relV(op === 'inter' ? v1.interInverse(w) : v1.diffInverse(w));
       const v2 = ops.op1('inv', w, sa, ctx.cand, enums);
       return op === 'inter' ? ops.inter(v1, v2, s1, s2, span) : ops.diff(v1, v2, s1, s2, ctx.cand, span);
     }, m);
   }
 
-  private binary(x: Expr, y: Expr, scope: LocalScope | null, f: (a: Value, b: Value, s1: Span, s2: Span, ctx: Ctx) => Value): Compiled {
+  /** `x op y` for an intersection or difference: an empty `x` is the result, and `y` is not evaluated (see `isEmptyOperand`). */
+  private leftFirst(x: Expr, y: Expr, scope: LocalScope | null, f: (a: Value, b: Value, s1: Span, s2: Span, ctx: Ctx) => Value): Compiled {
     const a = this.compile(x, scope), b = this.compile(y, scope), m = meta([a, b]), ac = this.use(a, m), bc = this.use(b, m);
-    return compiled((ctx, env) => f(ac(ctx, env), bc(ctx, env), x.span, y.span, ctx), m);
+    return compiled((ctx, env) => {
+      const v1 = ac(ctx, env);
+      return isEmptyOperand(v1) ? v1 : f(v1, bc(ctx, env), x.span, y.span, ctx);
+    }, m);
   }
 
   private explicitSet(elems: readonly Expr[], scope: LocalScope | null): Compiled {
@@ -306,6 +319,19 @@ export class ExprCompiler {
     };
     return compiled(code, unbind(meta([...bs, bodyC])));
   }
+}
+
+/**
+ * True for an empty relation or event set: as the left operand of `&` or
+ * `\`, it is the result whatever the right operand, which is then not
+ * evaluated. (herd evaluates both: the only difference is an error the
+ * right operand might raise, which then goes unreported; the value and so
+ * the verdict are the same.) This is what makes a model's data-race
+ * definitions free on tests with no plain accesses: they all start from
+ * `pre-race & ...`.
+ */
+function isEmptyOperand(v: Value): boolean {
+  return (v.kind === 'rel' || v.kind === 'set') && v.isEmpty();
 }
 
 /** Components of a value matched against a tuple pattern (herd: tuples, and pairs as two events). */

@@ -55,15 +55,18 @@ export function* candidateExecutions(sem: ThreadSemantics, opts: EnumerateOption
   };
   const observed = [...opts.observedLocs].filter((l) => initial.has(l)).sort();
   const layouts = new LayoutTable(initEvents, locs, observed, sem.poWithinInstruction);
+  const uniprocs = new WeakMap<Layout, Uniproc>();
   for (const chosen of traceCombinations(traces, initial)) {
     const layout = layouts.of(chosen);
+    let uni = uniprocs.get(layout);
+    if (uni === undefined) uniprocs.set(layout, (uni = uniprocOf(layout)));
     const events = layouts.events(layout, chosen);
-    const readChoices = layout.reads.map((r, i) => writersOf(events, r, layout.writesAtLoc[i] as readonly number[]));
+    const readChoices = layout.reads.map((r, i) => writersOf(events, r, uni.writers[i] as readonly number[]));
     if (readChoices.some((c) => c.length === 0)) continue;
     for (const rfWriters of product(readChoices)) {
       const rf: [number, number][] = rfWriters.map((w, i) => [w, layout.reads[i] as number]);
       if (opts.nativeCo) {
-        for (const co of coherenceOrders(layout)) {
+        for (const co of coherenceOrders(layout, uni)) {
           tick();
           const finalMemory = new Map<string, Value>();
           for (const loc of opts.observedLocs) {
@@ -74,7 +77,7 @@ export function* candidateExecutions(sem: ThreadSemantics, opts: EnumerateOption
           yield { execution: candidateExecution(layout, events, rf, co.edges, finalWrites), traces: chosen, finalMemory };
         }
       } else {
-        for (const fws of product(layout.finalWriteChoices)) {
+        for (const fws of product(uni.finalWriteChoices)) {
           tick();
           const finalMemory = new Map<string, Value>();
           observed.forEach((loc, i) => finalMemory.set(loc, events[fws[i] as number]?.value ?? 0));
@@ -83,6 +86,44 @@ export function* candidateExecutions(sem: ThreadSemantics, opts: EnumerateOption
       }
     }
   }
+}
+
+/**
+ * What SC per location (herd's *uniproc*: po-loc, rf, co and fr make no
+ * cycle) leaves of a layout's choices. herd generates only such candidates
+ * (its default `-optace`), and every model checks it anyway, so candidates
+ * that break it are never built:
+ *   - a read takes its value neither from a write po-after it, nor from the
+ *     initial write or a po-earlier write when a po-later write to the same
+ *     location also precedes it in po (that write is co-after, so the read
+ *     would be fr-before a write po-before it);
+ *   - co orders each thread's writes to a location in program order, so a
+ *     write po-before another write to its location is never co-last.
+ */
+interface Uniproc {
+  /** For each read of the layout: the writes it may read from (before comparing values). */
+  readonly writers: readonly (readonly number[])[];
+  /** `layout.finalWriteChoices` without the writes some write to the same location follows in po. */
+  readonly finalWriteChoices: readonly (readonly number[])[];
+  /** True when `a` is po-before `b`. */
+  readonly poBefore: (a: number, b: number) => boolean;
+}
+
+function uniprocOf(layout: Layout): Uniproc {
+  // Event ids are below `size`: po relates thread events, the others are initial writes.
+  let size = layout.locWrites.length;
+  for (const [a, b] of layout.relations.po) size = Math.max(size, a + 1, b + 1);
+  const po = new Set<number>();
+  for (const [a, b] of layout.relations.po) po.add(a * size + b);
+  const poBefore = (a: number, b: number): boolean => a < size && b < size && po.has(a * size + b);
+  const inits = new Set(layout.locWrites.map((l) => l.init));
+  const writers = layout.reads.map((r, i) => {
+    const atLoc = layout.writesAtLoc[i] as readonly number[];
+    const earlier = atLoc.filter((w) => poBefore(w, r));
+    return atLoc.filter((w) => !poBefore(r, w) && !earlier.some((w2) => w2 !== w && (inits.has(w) || poBefore(w, w2))));
+  });
+  const finalWriteChoices = layout.finalWriteChoices.map((ws) => ws.filter((w) => !ws.some((w2) => poBefore(w, w2))));
+  return { writers, finalWriteChoices, poBefore };
 }
 
 /** The writes a read may take its value from: same location (`atLoc`), same value. */
@@ -169,10 +210,11 @@ interface Coherence {
   readonly last: ReadonlyMap<string, number>;
 }
 
-/** Every coherence order: per location, the initial write first, then each permutation of the others. */
-function* coherenceOrders(layout: Layout): Generator<Coherence> {
+/** Every coherence order: per location, the initial write first, then each permutation of the others that keeps program order. */
+function* coherenceOrders(layout: Layout, uni: Uniproc): Generator<Coherence> {
   const perLoc = layout.locWrites;
-  const orders = perLoc.map((p) => [...permutations(p.writes)]);
+  const keepsPo = (seq: readonly number[]): boolean => seq.every((w, i) => seq.every((v, j) => j <= i || !uni.poBefore(v, w)));
+  const orders = perLoc.map((p) => [...permutations(p.writes)].filter(keepsPo));
   for (const choice of product(orders)) {
     const edges: [number, number][] = [];
     const last = new Map<string, number>();
