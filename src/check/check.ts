@@ -67,6 +67,8 @@ export function checkTest(
     observedLocs,
     maxExecutions: opts.maxExecutions,
     registerEvents: model.catdep === true,
+    // An observer (explain) sees the incoherent candidates too, so that the model's own check names their rejection.
+    coherentOnly: opts.observe === undefined,
     ...(deadline !== undefined ? { deadline } : {}),
   });
   for (const cand of cands) {

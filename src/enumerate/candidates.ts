@@ -21,6 +21,12 @@ export interface EnumerateOptions {
   readonly maxExecutions: number;
   /** Stop with TIMEOUT when `Date.now()` passes this. */
   readonly deadline?: number;
+  /**
+   * Build only candidates that keep SC per location (see `Uniproc`), as
+   * herd does; when false, every rf and co choice is built and left to the
+   * model to reject.
+   */
+  readonly coherentOnly?: boolean;
   /** Keep register events (`Rreg`/`Wreg`): only models that compute dependencies themselves (`catdep`) use them. */
   readonly registerEvents: boolean;
 }
@@ -59,7 +65,7 @@ export function* candidateExecutions(sem: ThreadSemantics, opts: EnumerateOption
   for (const chosen of traceCombinations(traces, initial)) {
     const layout = layouts.of(chosen);
     let uni = uniprocs.get(layout);
-    if (uni === undefined) uniprocs.set(layout, (uni = uniprocOf(layout)));
+    if (uni === undefined) uniprocs.set(layout, (uni = uniprocOf(layout, opts.coherentOnly !== false)));
     const events = layouts.events(layout, chosen);
     const readChoices = layout.reads.map((r, i) => writersOf(events, r, uni.writers[i] as readonly number[]));
     if (readChoices.some((c) => c.length === 0)) continue;
@@ -109,7 +115,8 @@ interface Uniproc {
   readonly poBefore: (a: number, b: number) => boolean;
 }
 
-function uniprocOf(layout: Layout): Uniproc {
+function uniprocOf(layout: Layout, prune: boolean): Uniproc {
+  if (!prune) return { writers: layout.writesAtLoc, finalWriteChoices: layout.finalWriteChoices, poBefore: () => false };
   // Event ids are below `size`: po relates thread events, the others are initial writes.
   let size = layout.locWrites.length;
   for (const [a, b] of layout.relations.po) size = Math.max(size, a + 1, b + 1);

@@ -141,3 +141,8 @@ test('no candidate breaks SC per location: reads skip overwritten and po-later w
     }
   }
 });
+
+test('with coherentOnly false, the incoherent candidates are built too (for explanations)', () => {
+  const all = [...candidateExecutions(coRR, { nativeCo: true, observedLocs: new Set(['x']), maxExecutions: 1000, registerEvents: false, coherentOnly: false })];
+  assert.ok(all.some((c) => c.traces[0]?.regs.get('r0') === 0), 'P0 reading the initial value is a candidate');
+});
