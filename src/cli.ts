@@ -1,9 +1,28 @@
 #!/usr/bin/env node
 /** Entry point of the `weakmem` command. */
+import { writeSync } from 'node:fs';
 import { main } from './cli/main.js';
 
-const code = main(process.argv.slice(2), {
-  out: (s) => process.stdout.write(s),
-  err: (s) => process.stderr.write(s),
-});
+/**
+ * Writes to a file descriptor synchronously: a short run need not load
+ * the stream machinery behind `process.stdout`. A closed pipe (`| head`)
+ * ends the output quietly.
+ */
+function writer(fd: number): (s: string) => void {
+  let closed = false;
+  return (s) => {
+    const buf = Buffer.from(s);
+    for (let off = 0; off < buf.length && !closed; ) {
+      try {
+        off += writeSync(fd, buf, off);
+      } catch (e) {
+        const code = (e as NodeJS.ErrnoException).code;
+        if (code === 'EPIPE') closed = true;
+        else if (code !== 'EAGAIN') throw e;
+      }
+    }
+  };
+}
+
+const code = main(process.argv.slice(2), { out: writer(1), err: writer(2) });
 process.exitCode = code;

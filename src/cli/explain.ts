@@ -8,7 +8,6 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { MessageChannel, receiveMessageOnPort, Worker } from 'node:worker_threads';
 import { DIAG_CODES, EXIT, raise } from '../diag.js';
 import { Session } from '../api/session.js';
 import { barrierReport, explainJson, explainTest, explanationPictures, explanationText, toolkitFor, type Checker, type Explanation, type Picture } from '../advise/index.js';
@@ -122,6 +121,8 @@ export function svgSync(dots: readonly string[]): string[] {
   const here = import.meta.url;
   const module = new URL(here.endsWith('.ts') ? '../report/svg.ts' : '../report/svg.js', here).href;
   const flag = new Int32Array(new SharedArrayBuffer(4));
+  // Loaded here, not at start-up: most runs draw nothing.
+  const { MessageChannel, receiveMessageOnPort, Worker } = createRequire(here)('node:worker_threads') as typeof import('node:worker_threads');
   const { port1, port2 } = new MessageChannel();
   const code = `
     const { workerData } = require('node:worker_threads');
