@@ -11,7 +11,7 @@
  * Graph algorithms (acyclicity, cycles, orders) live in `graph.ts`.
  */
 import { reserve, reserved } from './alloc.js';
-import { closeInPlace, seqRows1, seqRows2 } from './kernels.js';
+import { closeInPlace, seqRows1, seqRows2, seqRows3 } from './kernels.js';
 import { EventSet, lastWordMask, lowestBit, popcount, wordsFor, wordsKey } from './event-set.js';
 
 /** A pair (source, target) of event ids. */
@@ -306,6 +306,10 @@ export class Relation {
     }
     if (w === 2) {
       seqRows2(a, ao, a[am] | 0, a[am + 1] | 0, b, bo, b[bm] | 0, b[bm + 1] | 0, bReflexive, c, co, cr);
+      return r;
+    }
+    if (w === 3) {
+      seqRows3(a, ao, a[am] | 0, a[am + 1] | 0, a[am + 2] | 0, b, bo, b[bm] | 0, b[bm + 1] | 0, b[bm + 2] | 0, bReflexive, c, co, cr);
       return r;
     }
     for (let q = 0; q < w; q++) {

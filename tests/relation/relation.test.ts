@@ -31,7 +31,7 @@ const arbRel = (n: number): fc.Arbitrary<Pairs> =>
   fc.array(fc.tuple(fc.nat(n - 1), fc.nat(n - 1)), { maxLength: n * 3 }).map(norm);
 const arbSet = (n: number): fc.Arbitrary<number[]> => fc.uniqueArray(fc.nat(n - 1), { maxLength: n }).map((a) => a.sort((x, y) => x - y));
 // Universe sizes straddling the 32-bit word boundary.
-const arbN = fc.constantFrom(1, 3, 7, 31, 32, 33, 40, 70);
+const arbN = fc.constantFrom(1, 3, 7, 31, 32, 33, 40, 64, 65, 70, 96, 100);
 const withRels = <T>(k: (n: number) => fc.Arbitrary<T>): fc.Arbitrary<[number, T]> => arbN.chain((n) => k(n).map((x) => [n, x] as [number, T]));
 const rel = (n: number, p: Pairs): Relation => Relation.fromEdges(n, p);
 const opts = { numRuns: 150 };
