@@ -14,6 +14,7 @@ import { detectArch } from '../litmus/detect.js';
 import { parseCLitmus, parseMacroFile, type MacroTable } from '../litmus/c/index.js';
 import type { LitmusTest } from '../litmus/types.js';
 import { builtinModel, defaultModelFor, type BuiltinModel } from '../models/index.js';
+import { NO_PARSE_CACHE, type Codec, type ParseCache } from '../parse-cache.js';
 
 export interface SessionOptions {
   /** Resolves model, bell, macro and include files (search path + built-ins). */
@@ -26,7 +27,18 @@ export interface SessionOptions {
   readonly skipChecks: readonly string[];
   readonly maxExecutions: number;
   readonly timeoutSeconds?: number;
+  /** Where parsed model and macro files may be kept from one run to the next (default: nowhere). */
+  readonly parseCache?: ParseCache;
 }
+
+/** Macro tables as JSON data (their maps as lists of entries). */
+const MACRO_CODEC: Codec<MacroTable> = {
+  encode: (t) => ({ file: t.file, exprs: [...t.exprs], stmts: [...t.stmts] }),
+  decode: (d) => {
+    const x = d as { file: string; exprs: [string, never][]; stmts: [string, never][] };
+    return { file: x.file, exprs: new Map(x.exprs), stmts: new Map(x.stmts) };
+  },
+};
 
 /** The model files chosen for a test. */
 interface ModelChoice {
@@ -92,6 +104,7 @@ export class Session {
         variants: new Set(c.variants),
         ...(c.bell !== undefined ? { bell: c.bell } : {}),
         ...(c.archSets !== undefined ? { archSets: c.archSets } : {}),
+        ...(this.opts.parseCache !== undefined ? { parseCache: this.opts.parseCache } : {}),
       });
       this.models.set(key, m);
     }
@@ -103,7 +116,8 @@ export class Session {
     if (t === undefined) {
       const found = this.opts.resolver.resolve(name, undefined);
       if (found === undefined) raise(DIAG_CODES.MODEL_NOT_FOUND, `macro file '${name}' not found on the search path`);
-      t = parseMacroFile(found.text, found.path);
+      const { text, path } = found;
+      t = (this.opts.parseCache ?? NO_PARSE_CACHE).memo('def', path, text, () => parseMacroFile(text, path), MACRO_CODEC);
       this.macroTables.set(name, t);
     }
     return t;

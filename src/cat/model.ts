@@ -5,6 +5,7 @@
 import type { Span } from '../diag.js';
 import type { CandidateExecution } from '../enumerate/types.js';
 import type { EdgeList } from '../exec/types.js';
+import type { ParseCache } from '../parse-cache.js';
 import { closeScratch, openScratch } from '../relation/index.js';
 import { ModelCompiler, type CompiledModel } from './compile-model.js';
 import { runTop } from './engine.js';
@@ -22,6 +23,8 @@ export interface LoadOptions {
   readonly bell?: string;
   /** Event set names always defined, even when no event belongs to them (default: herd's C architecture sets). */
   readonly archSets?: readonly string[];
+  /** Where parsed files may be kept from one run to the next. */
+  readonly parseCache?: ParseCache;
 }
 
 export interface EvaluateOptions {
@@ -95,14 +98,14 @@ class SkeletonCache<K> {
 
 /** Parses and compiles the model at `path` (found through the resolver). Throws WeakmemError with a span. */
 export function loadModel(path: string, opts: LoadOptions): CatModel {
-  const loader = new ModelLoader(opts.resolver);
+  const loader = new ModelLoader(opts.resolver, opts.parseCache);
   const main = loader.load(path, undefined);
   return build(loader, main.file, main.dir, opts);
 }
 
 /** Parses and compiles model text given directly (`displayPath` names it in messages). */
 export function loadModelText(text: string, displayPath: string, opts: LoadOptions): CatModel {
-  const loader = new ModelLoader(opts.resolver);
+  const loader = new ModelLoader(opts.resolver, opts.parseCache);
   const file = loader.parse(text, displayPath);
   const slash = displayPath.lastIndexOf('/');
   return build(loader, file, slash >= 0 ? displayPath.slice(0, slash) : undefined, opts);

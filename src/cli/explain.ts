@@ -13,6 +13,7 @@ import { Session } from '../api/session.js';
 import { barrierReport, explainJson, explainTest, explanationPictures, explanationText, toolkitFor, type Checker, type Explanation, type Picture } from '../advise/index.js';
 import { detectArch } from '../litmus/detect.js';
 import type { RunOptions, Command } from './options.js';
+import { nodeParseCache } from './parse-cache.js';
 import { nodeResolver } from './resolver.js';
 import type { Io } from './main.js';
 
@@ -37,6 +38,7 @@ export function sessionFor(opts: RunOptions, searchPath: readonly string[]): Ses
     skipChecks: opts.skipChecks,
     maxExecutions: opts.maxExecutions,
     ...(opts.timeoutSeconds !== undefined ? { timeoutSeconds: opts.timeoutSeconds } : {}),
+    parseCache: nodeParseCache(),
   });
 }
 
