@@ -122,6 +122,8 @@ function describeLabel(label: string): string {
       return 'data dependency';
     case 'ctrl':
       return 'control dependency';
+    case 'ctrlisb':
+      return 'control dependency and ISB';
     case 'rmw':
       return 'atomic read-modify-write';
     case 'po-unlock-lock-po':

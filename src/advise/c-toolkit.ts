@@ -80,14 +80,19 @@ class CFixableTest implements FixableTest {
         ? `before P${p.thread} line ${p.line} ${p.next.kind === 'if' ? `if (${oneLine(s.slice(p.next.cond))})` : oneLine(s.slice(p.next))}`
         : `after P${p.thread} line ${p.line} ${oneLine(s.slice(p.prev as CStmt))}`;
       for (const tool of FENCE_TOOLS) {
-        this.candidates.push({ id: this.candidates.length, tool, thread: p.thread, line: p.line, words: `${tool}() ${where}`, slot: `p${pi}`, point: p });
+        this.candidates.push({
+          id: this.candidates.length, tool, thread: p.thread, line: p.line, words: `${tool}() ${where}`, device: `${tool}()`, where, slot: `p${pi}`, point: p,
+        });
       }
     });
     s.accesses.forEach((a, ai) => {
       if (a.stronger === undefined) return;
       const tool = a.access === 'W' ? 'smp_store_release' : 'smp_load_acquire';
       const was = s.text.slice(a.range.start, a.range.end);
-      this.candidates.push({ id: this.candidates.length, tool, thread: a.thread, line: a.line, words: `${a.stronger} for ${was} at P${a.thread} line ${a.line}`, slot: `a${ai}`, site: a });
+      const where = `at P${a.thread} line ${a.line}`;
+      this.candidates.push({
+        id: this.candidates.length, tool, thread: a.thread, line: a.line, words: `${a.stronger} for ${was} ${where}`, device: a.stronger, where, slot: `a${ai}`, site: a,
+      });
     });
     for (const b of s.barriers) {
       this.existing.push({
@@ -252,6 +257,7 @@ export const C_TOOLKIT: OrderingToolkit = {
   arch: 'C',
   vocabulary: C_VOCABULARY,
   tools: C_TOOLS,
+  fullBarrier: 'smp_mb()',
   prepare(source, file) {
     const test = parseCLitmus(source, file);
     return new CFixableTest(new CTestSource(source, file, test.threads), test.condition.quantifier);

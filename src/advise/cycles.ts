@@ -9,7 +9,7 @@
  */
 import { Relation } from '../relation/index.js';
 import type { ExecutionFacts } from './facts.js';
-import type { VocabularyEntry } from './toolkit.js';
+import { vocabularyRelation, type VocabularyEntry } from './toolkit.js';
 
 /** Events `from` .. `to` of one thread in program order (`from === to`: the cycle only passes through). */
 export interface Segment {
@@ -97,9 +97,9 @@ function cycleSize(c: CriticalCycle): number {
 
 /**
  * What already orders pairs of one thread in an execution: the model's
- * fences, acquires, releases and lock handovers (by vocabulary), its
- * preserved program order `ppo` when it binds one (else the dependencies),
- * closed transitively.
+ * fences, acquires, releases and lock handovers (by vocabulary), its local
+ * order (a `localOnly` entry: Arm's `lob`), its preserved program order
+ * `ppo` when it binds one (else the dependencies), closed transitively.
  */
 export class LocalOrder {
   private readonly order: Relation;
@@ -107,8 +107,8 @@ export class LocalOrder {
   constructor(private readonly f: ExecutionFacts, vocabulary: readonly VocabularyEntry[]) {
     let r = Relation.empty(f.n);
     for (const v of vocabulary) {
-      if (v.kind !== 'fence' && v.kind !== 'acqrel' && v.kind !== 'sync') continue;
-      const rel = v.names.map((name) => f.relation(name)).find((x) => x !== undefined);
+      if (v.kind !== 'fence' && v.kind !== 'acqrel' && v.kind !== 'sync' && v.localOnly !== true) continue;
+      const rel = vocabularyRelation(f, v);
       if (rel !== undefined) r = r.union(rel);
     }
     const ppo = f.relation('ppo');

@@ -85,7 +85,7 @@ export function witnessText(w: WitnessReport): string {
   if (w.orderedButWeak) {
     out += '\nEach program-order pair on the cycle is ordered on its own CPU, yet the model allows the cycle:\n';
     out += 'that ordering does not propagate to the other CPUs strongly enough (a stronger barrier, such as\n';
-    out += 'smp_mb(), or a release/acquire chain is needed on some pair; see weakmem fix).\n';
+    out += `${w.fullBarrier}, or a release/acquire chain is needed on some pair; see weakmem fix).\n`;
   } else {
     out += '\nNothing orders, on this cycle:\n';
     for (const u of w.unordered) out += `  ${u.from.words}\n    before ${u.to.words}:\n    ${u.reason}\n`;

@@ -67,6 +67,8 @@ export interface WitnessReport {
   readonly unordered: readonly UnorderedPair[];
   /** Every pair on the cycle is ordered on its own CPU, yet the model allows the cycle. */
   readonly orderedButWeak: boolean;
+  /** The architecture's strongest barrier as written (`smp_mb()`, `DMB ISH`), for the advice. */
+  readonly fullBarrier: string;
   /** When there is no critical cycle: the accesses in an order sequential consistency allows. */
   readonly interleaving?: readonly EventRef[];
 }
@@ -195,7 +197,10 @@ export function describeWitness(f: ExecutionFacts, toolkit: OrderingToolkit): Wi
   const coherence = locs.map((loc) => ({ loc, writes: f.coherenceOrder(loc).map((id) => eventRef(f, id)) }));
   const { cycle, local } = bestCycle(f, toolkit.vocabulary);
   if (cycle === undefined) {
-    return { facts: f, reads, coherence, cycleEdges: [], unordered: [], orderedButWeak: false, interleaving: interleaving(f).map((id) => eventRef(f, id)) };
+    return {
+      facts: f, reads, coherence, cycleEdges: [], unordered: [], orderedButWeak: false, fullBarrier: toolkit.fullBarrier,
+      interleaving: interleaving(f).map((id) => eventRef(f, id)),
+    };
   }
   const g = new BaseGraph(f, toolkit.vocabulary);
   const edges: BaseEdge[] = [];
@@ -218,6 +223,7 @@ export function describeWitness(f: ExecutionFacts, toolkit: OrderingToolkit): Wi
     cycleEdges: rotated,
     unordered,
     orderedButWeak: unordered.length === 0,
+    fullBarrier: toolkit.fullBarrier,
   };
 }
 

@@ -50,8 +50,8 @@ export function proposalText(p: Proposal, index: number, withPatched: boolean): 
   const moved = new Set(p.moves.map((m) => m.fix.id));
   const changes = [
     ...p.moves.map((m) => m.kind === 'replace'
-      ? `replace ${m.from.text} at P${m.from.thread} line ${m.from.line} by ${m.fix.tool}()`
-      : `move ${m.from.text} from P${m.from.thread} line ${m.from.line} to ${m.fix.words.replace(/^\S+\(\)\s*/, '')}`),
+      ? `replace ${m.from.text} at P${m.from.thread} line ${m.from.line} by ${m.fix.device}`
+      : `move ${m.from.text} from P${m.from.thread} line ${m.from.line} to ${m.fix.where}`),
     ...p.fixes.filter((f) => !moved.has(f.id)).map((f) => f.words),
   ];
   let out = `Fix ${index} (cost ${p.cost}):\n`;

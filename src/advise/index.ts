@@ -4,12 +4,14 @@
  * verified sets of barriers, acquires and releases that forbid an outcome.
  */
 import type { ArchName } from '../litmus/types.js';
+import { AARCH64_TOOLKIT } from './aarch64-toolkit.js';
 import { C_TOOLKIT } from './c-toolkit.js';
 import type { OrderingToolkit } from './toolkit.js';
 
-const TOOLKITS: readonly OrderingToolkit[] = [C_TOOLKIT];
+/** Every toolkit: C (Linux-kernel) and AArch64. */
+export const TOOLKITS: readonly OrderingToolkit[] = [C_TOOLKIT, AARCH64_TOOLKIT];
 
-/** The toolkit of an architecture (C only for now). */
+/** The toolkit of an architecture, if it has one. */
 export function toolkitFor(arch: ArchName | string): OrderingToolkit | undefined {
   return TOOLKITS.find((t) => t.arch === arch);
 }

@@ -3,11 +3,12 @@
  * interface: the names of its base orderings in models (so a derived edge
  * can be unfolded into them), its ordering tools with their costs, how to
  * find and edit program points in its tests, and why a pair of accesses is
- * left unordered. C (Linux-kernel) is the first; an AArch64 toolkit (DMB
- * ISH/ISHST/ISHLD, STLR/LDAR, ISB) plugs in by implementing this and adding
- * a line to `toolkitFor`.
+ * left unordered. C (Linux-kernel, `c-toolkit.ts`) and AArch64
+ * (`aarch64-toolkit.ts`) implement it; another architecture plugs in by
+ * implementing it and adding a line to `toolkitFor`.
  */
 import type { ArchName, Quantifier } from '../litmus/types.js';
+import type { Relation } from '../relation/index.js';
 import type { ExecutionFacts } from './facts.js';
 
 /** The kinds of base edge, each drawn in its own colour. */
@@ -20,6 +21,33 @@ export interface VocabularyEntry {
   readonly kind: BaseKind;
   /** Relation names tried in order, first bound one wins (our built-in model's name, then herd's). */
   readonly names: readonly string[];
+  /**
+   * Computes the ordering from the execution's events when the model binds
+   * none of `names` (herd's aarch64.cat keeps DMB ordering inside `bob`).
+   */
+  readonly derive?: (f: ExecutionFacts) => Relation;
+  /**
+   * The model's whole local order (`lob`): used to decide which pairs are
+   * already ordered, never as a label (it is too coarse to explain anything).
+   */
+  readonly localOnly?: boolean;
+}
+
+/** Derived relations of each execution, computed once (explanations and fixes ask repeatedly). */
+const derived = new WeakMap<ExecutionFacts, Map<VocabularyEntry, Relation>>();
+
+/** The relation a vocabulary entry stands for in one execution: the first bound name, else its derivation. */
+export function vocabularyRelation(f: ExecutionFacts, v: VocabularyEntry): Relation | undefined {
+  for (const name of v.names) {
+    const r = f.relation(name);
+    if (r !== undefined) return r;
+  }
+  if (v.derive === undefined) return undefined;
+  let memo = derived.get(f);
+  if (memo === undefined) derived.set(f, (memo = new Map()));
+  let r = memo.get(v);
+  if (r === undefined) memo.set(v, (r = v.derive(f)));
+  return r;
 }
 
 /** An ordering tool the fix search may use. */
@@ -43,6 +71,10 @@ export interface FixCandidate {
   readonly line: number;
   /** `smp_wmb() before line 16 WRITE_ONCE(*down, 0)`. */
   readonly words: string;
+  /** What the change writes, as in the test: `smp_wmb()`, `DMB ISHST`, `STLR W2,[X3]`. */
+  readonly device: string;
+  /** Where it goes: `before P0 line 16 WRITE_ONCE(*down, 0)`, `at P0 line 12`. */
+  readonly where: string;
   /** Fixes with the same slot are never proposed together (two barriers at one point). */
   readonly slot: string;
 }
@@ -88,6 +120,8 @@ export interface OrderingToolkit {
   /** Base orderings, strongest first: a pair in several gets the first label. */
   readonly vocabulary: readonly VocabularyEntry[];
   readonly tools: readonly ToolSpec[];
+  /** The strongest barrier, as written in tests (`smp_mb()`, `DMB ISH`), for advice in words. */
+  readonly fullBarrier: string;
   /** Prepares a test for fixing. Throws WeakmemError when its text cannot be read. */
   prepare(source: string, file: string): FixableTest;
   /** Why nothing orders the program-order pair (a, b) of the execution, in one sentence. */

@@ -10,7 +10,7 @@
  */
 import { Relation } from '../relation/index.js';
 import type { ExecutionFacts } from './facts.js';
-import type { BaseKind, VocabularyEntry } from './toolkit.js';
+import { vocabularyRelation, type BaseKind, type VocabularyEntry } from './toolkit.js';
 
 /** One base edge of an explanation. */
 export interface BaseEdge {
@@ -38,10 +38,7 @@ export class BaseGraph {
         if (!this.labelled.has(k)) this.labelled.set(k, { from: a, to: b, label: label(a, b), kind });
       });
     };
-    for (const v of vocabulary) {
-      const r = v.names.map((name) => f.relation(name)).find((x) => x !== undefined);
-      add(r, () => v.label, v.kind);
-    }
+    for (const v of vocabulary) if (v.localOnly !== true) add(vocabularyRelation(f, v), () => v.label, v.kind);
     const side = (a: number, b: number): string => (f.external(a, b) ? 'e' : 'i');
     add(f.rf, (a, b) => `rf${side(a, b)}`, 'rf');
     add(immediate(f.co), (a, b) => `co${side(a, b)}`, 'co');

@@ -46,7 +46,7 @@ export function sessionFor(opts: RunOptions, searchPath: readonly string[]): Ses
 export function toolkitForTest(text: string, file: string): NonNullable<ReturnType<typeof toolkitFor>> {
   const header = detectArch(text, file);
   const t = toolkitFor(header.name);
-  if (t === undefined) raise(DIAG_CODES.NOT_SUPPORTED, `not supported: explanations and fixes for ${header.name} tests (C tests only so far)`, header.span);
+  if (t === undefined) raise(DIAG_CODES.NOT_SUPPORTED, `not supported: explanations and fixes for ${header.name} tests (C and AArch64 tests only so far)`, header.span);
   return t;
 }
 

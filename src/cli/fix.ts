@@ -1,6 +1,6 @@
 /** `weakmem fix`: the cheapest verified barriers, acquires and releases that forbid a test's outcome. */
 import { DIAG_CODES, EXIT, raise } from '../diag.js';
-import { defaultCosts, fixJson, fixTest, fixText, type Checker, type OrderingToolkit } from '../advise/index.js';
+import { defaultCosts, fixJson, fixTest, fixText, TOOLKITS, type Checker, type OrderingToolkit } from '../advise/index.js';
 import { sessionFor, toolkitForTest, type CommandContext } from './explain.js';
 
 export function fixCommand(argv: readonly string[], ctx: CommandContext): number {
@@ -25,18 +25,27 @@ export function fixCommand(argv: readonly string[], ctx: CommandContext): number
   return status;
 }
 
-/** The toolkit's default costs with `--cost NAME=N` entries applied. */
+/**
+ * The toolkit's default costs with `--cost NAME=N` entries applied. A
+ * name of another architecture's tool is left for that architecture's
+ * tests (one command may fix C and AArch64 tests); `DMB ISH` may be
+ * written `DMB.ISH`, and AArch64 names in any case.
+ */
 export function costTable(toolkit: OrderingToolkit, entries: readonly string[]): Map<string, number> {
   const costs = defaultCosts(toolkit);
+  const canonical = (name: string, t: OrderingToolkit): string | undefined =>
+    t.tools.find((s) => s.name === name || (t.arch !== 'C' && s.name.toUpperCase() === name.toUpperCase().replace(/\s+/g, '.')))?.name;
   for (const e of entries) {
-    const m = /^([\w.]+)\s*=\s*(\d+(?:\.\d+)?)$/.exec(e);
+    const m = /^([\w.]+(?:\s+\w+)?)\s*=\s*(\d+(?:\.\d+)?)$/.exec(e);
     if (m === null) raise(DIAG_CODES.USAGE, `--cost takes TOOL=N, not '${e}'`);
     const [, name, n] = m as unknown as [string, string, string];
-    const tool = name.replace(/\(\)$/, '');
-    if (!costs.has(tool)) raise(DIAG_CODES.USAGE, `--cost: no tool '${tool}' (the tools are ${[...costs.keys()].join(', ')})`);
+    if (!TOOLKITS.some((t) => canonical(name, t) !== undefined)) {
+      raise(DIAG_CODES.USAGE, `--cost: no tool '${name}' (the tools are ${TOOLKITS.flatMap((t) => t.tools.map((s) => s.name)).join(', ')})`);
+    }
     const v = Number(n);
-    if (!(v > 0)) raise(DIAG_CODES.USAGE, `--cost ${tool}: a cost must be positive`);
-    costs.set(tool, v);
+    if (!(v > 0)) raise(DIAG_CODES.USAGE, `--cost ${name}: a cost must be positive`);
+    const tool = canonical(name, toolkit);
+    if (tool !== undefined) costs.set(tool, v);
   }
   return costs;
 }

@@ -2,6 +2,7 @@
  * The one option table: it drives argv parsing (herd's single-dash names and
  * our long names), `.cfg` files and `--help`.
  */
+import { TOOLKITS } from '../advise/index.js';
 import { DIAG_CODES, raise, type Span } from '../diag.js';
 
 /** Options of `weakmem run` (and later commands), after argv and cfg files are merged. */
@@ -50,6 +51,11 @@ export interface OptionSpec {
   readonly commands?: readonly Command[];
 }
 
+/** Each architecture's fix tools and default costs, for `--help`: `C smp_mb=4,...; AArch64 DMB.ISH=4,...`. */
+function costDefaults(): string {
+  return TOOLKITS.map((t) => `${t.arch} ${t.tools.map((s) => `${s.name}=${s.cost}`).join(',')}`).join('; ');
+}
+
 export const OPTION_TABLE: readonly OptionSpec[] = [
   { long: 'model', herd: 'model', kind: 'string', field: 'model', cfg: true, arg: 'NAME|FILE', help: 'cat model: a built-in name (see `weakmem models`) or a .cat file' },
   { long: 'bell', herd: 'bell', kind: 'string', field: 'bell', cfg: true, arg: 'FILE', help: 'bell file evaluated before the model' },
@@ -64,7 +70,7 @@ export const OPTION_TABLE: readonly OptionSpec[] = [
   { long: 'no-time', kind: 'negflag', field: 'time', cfg: false, help: 'omit the Time line, and the timing of fix (stable output for golden files)', commands: ['run', 'fix'] },
   { long: 'graph', kind: 'string', field: 'graph', cfg: false, arg: 'dot|svg', help: 'draw the witness or the forbidden execution, with its cycle, into --out', commands: ['run', 'explain'] },
   { long: 'out', kind: 'string', field: 'out', cfg: false, arg: 'DIR', help: 'folder for --graph pictures (default: the current folder)', commands: ['run', 'explain'] },
-  { long: 'cost', kind: 'list', field: 'costs', cfg: false, arg: 'TOOL=N[,..]', help: 'cost of a fix tool (smp_mb=4,smp_wmb=2,smp_rmb=2,smp_store_release=2,smp_load_acquire=2)', commands: ['fix'] },
+  { long: 'cost', kind: 'list', field: 'costs', cfg: false, arg: 'TOOL=N[,..]', help: `cost of a fix tool; defaults: ${costDefaults()}`, commands: ['fix'] },
   { long: 'diff-only', kind: 'negflag', field: 'patched', cfg: false, help: 'print each fix as a diff only, not also the whole patched test', commands: ['fix'] },
 ];
 

@@ -10,13 +10,15 @@ import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { barrierReport, explainTest, explanationText, toolkitFor, type OrderingToolkit } from '../../src/advise/index.js';
 import { main } from '../../src/cli/main.js';
+import { detectArch } from '../../src/litmus/detect.js';
 import { builtinSession } from '../support/run.js';
 import { golden, normaliseModelLines } from '../advise/support.js';
 
 const dir = join(import.meta.dirname, '..', 'golden-explain');
 const examples = join(import.meta.dirname, '..', '..', 'examples');
 const session = builtinSession();
-const C = toolkitFor('C') as OrderingToolkit;
+/** The toolkit of a golden test's architecture (C or AArch64). */
+const toolkitOf = (text: string, file: string): OrderingToolkit => toolkitFor(detectArch(text, file).name) as OrderingToolkit;
 
 function cli(...argv: string[]): { out: string; err: string; code: number } {
   let out = '';
@@ -30,8 +32,9 @@ for (const name of readdirSync(dir).filter((n) => n.endsWith('.litmus')).sort())
     const file = join(dir, name);
     const text = readFileSync(file, 'utf8');
     const checker = session.check.bind(session);
-    const x = explainTest(text, basename(file), checker, C);
-    const b = x.verdict === 'forbidden' ? barrierReport(name, checker, C, C.prepare(text, name), x.rejections.map((g) => g.facts)) : undefined;
+    const kit = toolkitOf(text, name);
+    const x = explainTest(text, basename(file), checker, kit);
+    const b = x.verdict === 'forbidden' ? barrierReport(name, checker, kit, kit.prepare(text, name), x.rejections.map((g) => g.facts)) : undefined;
     golden(file, 'explain', normaliseModelLines(explanationText(x, b)));
   });
 }
@@ -86,4 +89,12 @@ test('explain errors: usage 64, missing file 2, --graph without a format 64', ()
   const m = cli('explain', join(examples, 'nope.litmus'));
   assert.equal(m.code, 2);
   assert.match(m.err, /cannot read/);
+});
+
+test('explain on an AArch64 test: Arm base edges and the DMB pairing', () => {
+  const r = cli('explain', join(examples, 'vcpu-up-a64+dmb.ishst+dmb.ishld.litmus'));
+  assert.equal(r.code, 0, r.err);
+  assert.match(r.out, /Rejected by check external \(irreflexive, <builtin>\/weakmem-armv8\.cat line \d+\)/);
+  assert.match(r.out, / {2}P0 line 11 STR W0,\[X1\]\n {4}--dmb\.st--> P0 line 14 STR W2,\[X3\]\n {4}--rfe--> P1 line 10 LDR W0,\[X1\]\n {4}--dmb\.ld--> /);
+  assert.match(r.out, /DMB ISHST at P0 line 12: needed\n {4}pairs with DMB ISHLD at P1 line 11/);
 });

@@ -9,13 +9,15 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { defaultCosts, fixTest, fixText, toolkitFor, type OrderingToolkit } from '../../src/advise/index.js';
 import { main } from '../../src/cli/main.js';
+import { detectArch } from '../../src/litmus/detect.js';
 import { builtinSession } from '../support/run.js';
 import { golden, normaliseModelLines } from '../advise/support.js';
 
 const dir = join(import.meta.dirname, '..', 'golden-explain');
 const examples = join(import.meta.dirname, '..', '..', 'examples');
 const session = builtinSession();
-const C = toolkitFor('C') as OrderingToolkit;
+/** The toolkit of a golden test's architecture (C or AArch64). */
+const toolkitOf = (text: string, file: string): OrderingToolkit => toolkitFor(detectArch(text, file).name) as OrderingToolkit;
 
 function cli(...argv: string[]): { out: string; err: string; code: number } {
   let out = '';
@@ -27,8 +29,10 @@ function cli(...argv: string[]): { out: string; err: string; code: number } {
 for (const name of readdirSync(dir).filter((n) => n.endsWith('.litmus')).sort()) {
   test(`fix golden ${name}`, () => {
     const file = join(dir, name);
-    const costs = defaultCosts(C);
-    const r = fixTest(readFileSync(file, 'utf8'), name, { checker: session.check.bind(session), toolkit: C, costs });
+    const text = readFileSync(file, 'utf8');
+    const kit = toolkitOf(text, name);
+    const costs = defaultCosts(kit);
+    const r = fixTest(text, name, { checker: session.check.bind(session), toolkit: kit, costs });
     golden(file, 'fix', normaliseModelLines(fixText(r, costs, { stats: false })));
   });
 }
@@ -70,4 +74,18 @@ test('fix on a test that is already forbidden says so, exit 0', () => {
   const r = cli('fix', join(examples, 'vcpu-up+wmb+rmb.litmus'));
   assert.equal(r.code, 0, r.err);
   assert.match(r.out, /already forbidden: nothing to fix/);
+});
+
+test('fix on AArch64 tests: Arm tools and costs; one --cost list serves C and AArch64 files together', () => {
+  const a64 = join(examples, 'vcpu-up-a64+o+o.litmus');
+  const r = cli('fix', '--no-time', '--diff-only', '--cost', 'smp_mb=8,DMB.ISH=1', a64, join(examples, 'vcpu-up+o+o.litmus'));
+  assert.equal(r.code, 0, r.err);
+  assert.match(r.out, /The cheapest fix \(cost 2; costs DMB\.ISH=1 DMB\.ISHST=2 /);
+  assert.match(r.out, /Fix 1 \(cost 2\):\n {2}DMB ISH after P0 line 12 STR W0,\[X1\]\n {2}DMB ISH after P1 line 11 LDR W0,\[X1\]\n/);
+  assert.match(r.out, /costs smp_mb=8 smp_wmb=2/);
+  const j = cli('fix', '--json', a64);
+  const fixed = JSON.parse(j.out) as { proposals: { patched: string }[] };
+  assert.equal(fixed.proposals.length, 4);
+  for (const p of fixed.proposals) assert.equal(session.check(p.patched, 'patched.litmus').observation, 'Never');
+  assert.equal(cli('fix', '--cost', 'DMB.XYZ=1', a64).code, 64);
 });
