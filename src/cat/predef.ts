@@ -116,7 +116,11 @@ function relation(name: string, cand: Candidate, get: (n: string) => Value): Rel
       return blocks(cand, (e) => (e.thread >= 0 ? `${e.thread}:${e.instr}` : undefined)).union(cand.id);
     case 'amo':
       return rel(get('rmw')).inter(rel(get('same-instance')));
-    case 'sm':
+    case 'sm': {
+      // Same single-copy-atomic access: each memory event alone, but the halves of an exclusive pair together.
+      const sca = Relation.fromEdges(n, x.sca ?? []);
+      return Relation.identityOn(set(get('M'))).union(sca).union(sca.inverse());
+    }
     case 'si':
       return Relation.identityOn(set(get('M')));
     case 'co':

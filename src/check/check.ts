@@ -7,8 +7,8 @@ import { DIAG_CODES, raise } from '../diag.js';
 import type { CatModel, ModelOutcome } from '../cat/index.js';
 import { candidateExecutions, type Candidate } from '../enumerate/candidates.js';
 import type { ThreadSemantics, ThreadTrace } from '../exec/types.js';
-import type { LitmusTest, StateKey, Value } from '../litmus/types.js';
-import { compareValues, evalProp, keyText, propKeys, propText, type StateLookup } from './condition.js';
+import { elementLoc, type LitmusTest, type StateKey, type Value } from '../litmus/types.js';
+import { compareValues, elementOf, evalProp, keyText, propKeys, propText, type StateLookup } from './condition.js';
 import { digest } from './digest.js';
 import type { Observation, StateRow, TestKind, TestResult } from './types.js';
 
@@ -50,12 +50,13 @@ export function checkTest(
   const started = performance.now();
   const shown = shownKeys(test, opts.compareRegisters ?? byName);
   const keys = shown.map((k) => keyText(k, test.arch));
+  const locsOf = arrayLocations(test);
   const observedLocs = new Set<string>();
   const allKeys = [...shown, ...(test.filter ? propKeys(test.filter) : [])];
-  for (const k of allKeys) if (k.kind === 'mem') observedLocs.add(k.loc);
+  for (const k of allKeys) if (k.kind === 'mem') for (const l of locsOf(k)) observedLocs.add(l);
 
   const states = new Map<string, StateRow>();
-  const stateIds = new StateIds(shown, sem.initial);
+  const stateIds = new StateIds(shown, locsOf, sem.initial);
   const flags = new Set<string>();
   let propTrue = 0;
   let propFalse = 0;
@@ -72,8 +73,9 @@ export function checkTest(
     ...(deadline !== undefined ? { deadline } : {}),
   });
   for (const cand of cands) {
+    const memory = (loc: string): Value => cand.finalMemory.get(loc) ?? sem.initial.get(loc) ?? 0;
     const lookup: StateLookup = (k: StateKey): Value => {
-      if (k.kind === 'mem') return cand.finalMemory.get(k.loc) ?? sem.initial.get(k.loc) ?? 0;
+      if (k.kind === 'mem') return k.array === true ? `{${locsOf(k).map(memory).join(',')}}` : memory(k.loc);
       return cand.traces[k.thread]?.regs.get(k.reg) ?? 0;
     };
     if (test.filter && !evalProp(test.filter, lookup)) continue;
@@ -137,9 +139,13 @@ class StateIds {
   private readonly locs: string[] = [];
   private readonly parts = new WeakMap<ThreadTrace, string>();
 
-  constructor(shown: readonly StateKey[], private readonly initial: ReadonlyMap<string, Value>) {
+  constructor(
+    shown: readonly StateKey[],
+    locsOf: (k: StateKey) => readonly string[],
+    private readonly initial: ReadonlyMap<string, Value>,
+  ) {
     for (const k of shown) {
-      if (k.kind === 'mem') this.locs.push(k.loc);
+      if (k.kind === 'mem') this.locs.push(...locsOf(k));
       else {
         const rs = this.regs.get(k.thread);
         if (rs === undefined) this.regs.set(k.thread, [k.reg]);
@@ -175,7 +181,21 @@ class StateIds {
 
 const valueText = (v: Value): string => `${typeof v}:${String(v)}`;
 
-/** The keys herd shows in each state: those of the condition and of `locations`, registers first. */
+/** The locations a memory key stands for: its own, or every element of a whole array. */
+function arrayLocations(test: LitmusTest): (k: StateKey) => readonly string[] {
+  const lengths = new Map((test.arrays ?? []).map((a) => [a.name, a.length]));
+  return (k) => {
+    if (k.kind !== 'mem') return [];
+    const n = k.array === true ? lengths.get(k.loc) : undefined;
+    return n === undefined ? [k.loc] : Array.from({ length: n }, (_, i) => elementLoc(k.loc, i));
+  };
+}
+
+/**
+ * The keys herd shows in each state: those of the condition and of
+ * `locations`; registers first, then locations and whole arrays by name,
+ * then array elements by array and index.
+ */
 function shownKeys(test: LitmusTest, compareRegisters: (a: string, b: string) => number): StateKey[] {
   const seen = new Map<string, StateKey>();
   for (const k of [...propKeys(test.condition.prop), ...test.locations]) {
@@ -186,7 +206,9 @@ function shownKeys(test: LitmusTest, compareRegisters: (a: string, b: string) =>
     if (a.kind === 'reg' && b.kind === 'reg') return a.thread - b.thread || compareRegisters(a.reg, b.reg);
     if (a.kind === 'reg') return -1;
     if (b.kind === 'reg') return 1;
-    return byName(a.loc, b.loc);
+    const ea = elementOf(a.loc), eb = elementOf(b.loc);
+    if (ea === undefined || eb === undefined) return ea !== undefined ? 1 : eb !== undefined ? -1 : byName(a.loc, b.loc);
+    return byName(ea.array, eb.array) || ea.index - eb.index;
   });
 }
 

@@ -26,10 +26,20 @@ export function evalProp(p: Prop, lookup: StateLookup): boolean {
   }
 }
 
-/** A state key as herd prints it in states and conditions: `0:r0`, or `[x]` (C) / `x` (assembly). */
-export function keyText(k: StateKey, arch: ArchName): string {
+/** A state key as herd prints it in states and conditions: `0:r0`, `[x]`, and bare for arrays and their elements (`t`, `t[1]`). */
+export function keyText(k: StateKey, _arch: ArchName): string {
   if (k.kind === 'reg') return `${k.thread}:${k.reg}`;
-  return arch === 'C' ? `[${k.loc}]` : `[${k.loc}]`;
+  return k.array === true || isElement(k.loc) ? k.loc : `[${k.loc}]`;
+}
+
+/** The array and index of an element location `x[1]`, if it is one. */
+export function elementOf(loc: string): { readonly array: string; readonly index: number } | undefined {
+  const m = /^(.*)\[(\d+)\]$/.exec(loc);
+  return m ? { array: m[1] as string, index: Number(m[2]) } : undefined;
+}
+
+function isElement(loc: string): boolean {
+  return elementOf(loc) !== undefined;
 }
 
 type Op = 'top' | 'and' | 'or' | 'implies';

@@ -74,6 +74,7 @@ export function candidateExecution(
     iicoData: r.iicoData,
     iicoCtrl: r.iicoCtrl,
     iicoOrder: r.iicoOrder,
+    ...(r.sca !== undefined && r.sca.length > 0 ? { sca: r.sca } : {}),
     rf,
     finalWrites,
     co,
@@ -136,7 +137,7 @@ export class LayoutTable {
       const key = JSON.stringify([
         t.thread,
         t.events.map((e) => [e.action, e.loc ?? null, e.tags, e.sets ?? [], e.instr]),
-        t.addr, t.data, t.ctrl, t.rmw, t.iicoData ?? [], t.iicoCtrl ?? [], t.iicoOrder ?? [],
+        t.addr, t.data, t.ctrl, t.rmw, t.iicoData ?? [], t.iicoCtrl ?? [], t.iicoOrder ?? [], t.sca ?? [],
       ]);
       id = this.traceKeys.get(key);
       if (id === undefined) {
@@ -154,7 +155,7 @@ export class LayoutTable {
     const offsets: number[] = [];
     const po: [number, number][] = [];
     const edges = (): [number, number][] => [];
-    const lift = { addr: edges(), data: edges(), ctrl: edges(), rmw: edges(), iicoData: edges(), iicoCtrl: edges(), iicoOrder: edges() };
+    const lift = { addr: edges(), data: edges(), ctrl: edges(), rmw: edges(), iicoData: edges(), iicoCtrl: edges(), iicoOrder: edges(), sca: edges() };
     for (const tr of chosen) {
       const offset = events.length;
       offsets.push(offset);
@@ -175,6 +176,7 @@ export class LayoutTable {
       add(lift.iicoData, tr.iicoData);
       add(lift.iicoCtrl, tr.iicoCtrl);
       add(lift.iicoOrder, tr.iicoOrder);
+      add(lift.sca, tr.sca);
     }
     const writes = events.filter((e) => e.action === 'W');
     const reads = events.filter((e) => e.action === 'R').map((e) => e.id);

@@ -29,6 +29,8 @@ export interface CandidateExecution {
   readonly iicoData: EdgeList;
   readonly iicoCtrl: EdgeList;
   readonly iicoOrder: EdgeList;
+  /** Events of one single-copy-atomic access (see `ThreadTrace.sca`); absent when there are none. */
+  readonly sca?: EdgeList;
   /** Reads-from for `R` events (write → read); lock events are left to the model. */
   readonly rf: EdgeList;
   /**

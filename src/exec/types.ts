@@ -75,6 +75,12 @@ export interface ThreadTrace {
   readonly iicoCtrl?: EdgeList;
   /** Intra-instruction ordering without data or control (assembly); empty for C. */
   readonly iicoOrder?: EdgeList;
+  /**
+   * Memory events of one single-copy-atomic access made of several events
+   * (herd's sca classes, the `sm` relation): the two halves of an
+   * exclusive pair (LDXP, STXP). Absent: every access is one event.
+   */
+  readonly sca?: EdgeList;
   /** Final register values of the thread (registers named as in conditions). */
   readonly regs: ReadonlyMap<string, Value>;
 }

@@ -12,10 +12,20 @@ export type Value = number | string;
 /** Architectures weakmem reads. */
 export type ArchName = 'C' | 'AArch64' | 'X86' | 'X86_64';
 
-/** A register of a thread, or a memory location, as named in conditions. */
+/**
+ * A register of a thread, or a memory location, as named in conditions. An
+ * array element is the location `x[1]`; a whole array (`x={1,2}` in an
+ * assembly condition) is the key of the array's name with `array` set.
+ */
 export type StateKey =
   | { readonly kind: 'reg'; readonly thread: number; readonly reg: string; readonly span: Span }
-  | { readonly kind: 'mem'; readonly loc: string; readonly span: Span };
+  | {
+      readonly kind: 'mem';
+      readonly loc: string;
+      /** The key stands for every element of the array `loc`; its value prints as `{v0,v1,...}`. */
+      readonly array?: true;
+      readonly span: Span;
+    };
 
 /** The value side of a condition atom. */
 export interface ValueExpr {
@@ -56,6 +66,24 @@ export interface InitEntry {
   readonly span: Span;
 }
 
+/**
+ * An array of an assembly test's initial state (`int x[2] = {1,2};`). Its
+ * elements are the locations `x[0]`, `x[1]`, ..., each with an entry of
+ * its own in `init`; the address `x` is the address of `x[0]`.
+ */
+export interface ArrayDecl {
+  readonly name: string;
+  /** The element type as written (`int`, `uint64_t`...). */
+  readonly type: string;
+  readonly length: number;
+  readonly span: Span;
+}
+
+/** The location of element `index` of array `name`. */
+export function elementLoc(name: string, index: number): string {
+  return `${name}[${index}]`;
+}
+
 /** A parsed litmus test. `TCode` is the architecture's thread representation. */
 export interface LitmusTest<TCode = unknown> {
   readonly arch: ArchName;
@@ -67,6 +95,8 @@ export interface LitmusTest<TCode = unknown> {
   /** Full source text (for diagnostics and explanations). */
   readonly source: string;
   readonly init: readonly InitEntry[];
+  /** Arrays of the initial state (assembly tests); their elements are in `init`. */
+  readonly arrays?: readonly ArrayDecl[];
   /** Threads in order P0, P1, ...; index = thread number. */
   readonly threads: readonly TCode[];
   /** `locations [...]`: extra state keys to show in the final states. */

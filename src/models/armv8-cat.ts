@@ -19,7 +19,8 @@ export const ARMV8_CAT = String.raw`(*
  * Each definition below names the [ARM] term it stands for.
  *
  * Scope: explicit memory effects of ordinary (normal, non-mixed-size)
- * memory, barriers, acquire/release, exclusives and atomic instructions.
+ * memory, barriers, acquire/release, exclusives and atomic instructions,
+ * pair accesses to whole array elements.
  * Translation-table walks, tag checks, instruction fetch, exceptions,
  * cache and TLB maintenance (other parts of chapters B2 and D8) and
  * mixed-size accesses are not modelled: weakmem rejects the tests that
@@ -147,6 +148,14 @@ let pick-dep = (([R & Exp] ; pick-dtrm) | pick-ctrl) \ same-instance
 (* Local write successor [ARM]: any access, then a write to its location. *)
 let lws = [Mx] ; po-same ; [Wx]
 
+(*
+ * Single-copy-atomic class [ARM]: the effects of one single-copy-atomic
+ * access. An access is one effect, except the two halves of an exclusive
+ * pair (LDXP, STXP), which are one single-copy-atomic access together
+ * (sm relates them).
+ *)
+let sca-class = [Mx] ; sm ; [Mx]
+
 (* Read-modify-write: atomic instructions and successful exclusive pairs. *)
 let atomic-pair = [Mx] ; rmw ; [Mx]
 
@@ -222,7 +231,7 @@ let iico-order = try iico_order with 0
 let iico-ob = [Mx] ; iico-order+ ; [Mx]
 
 (* Locally-ordered-before [ARM]. *)
-let lob = (lws | dob | pob | aob | bob | dsb-ob | isb-ob | iico-ob)+
+let lob = (lws | lws ; sca-class | dob | pob | aob | bob | dsb-ob | isb-ob | iico-ob)+
 
 (*
  * A pick dependency followed by local order to a write orders the read
@@ -239,16 +248,17 @@ let ca = fr | co
 
 (*
  * Observed-by [ARM]: a read reading from another thread's write, or an
- * access of another thread that is coherence-after it.
+ * access of another thread that is coherence-after it; what observes one
+ * half of a single-copy-atomic pair observes the other as well.
  *)
-let obs = [Mx] ; (rfe | (ca & ext)) ; [Mx]
+let obs = [Mx] ; (rfe | (ca & ext)) ; [Mx] ; sca-class
 
 (*
  * Hazard-ordered-before [ARM]: of two reads of one location in program
  * order, the first is ordered before a write of another thread that
- * the second read is coherence-before.
+ * the second read (or the other half of its pair) is coherence-before.
  *)
-let haz-ob = [Rx] ; po-same ; [Rx] ; (ca & ext) ; [Wx]
+let haz-ob = [Rx] ; po-same ; [Rx] ; sca-class ; [Rx] ; (ca & ext) ; [Wx] ; sca-class
 
 (* Ordered-before [ARM]. *)
 let ob = (obs | lob | pick-lob | haz-ob)+

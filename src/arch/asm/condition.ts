@@ -4,10 +4,12 @@
  * herd's syntax and precedence: `\/` (or `+`) loosest, then `/\`, then `=>`;
  * `~` or `not`, `true`, `false`, and atoms
  * `key = value` or `key <> value` (printed by herd as `not (key=value)`).
+ * Keys are registers `N:reg`, locations `x` or `[x]`, and array elements
+ * `x[1]`; a whole array compares with a list of values, `x={1,0}`.
  */
 import { DIAG_CODES, raise, type Span } from '../../diag.js';
 import { joinSpans, type SourceText } from '../../litmus/source.js';
-import type { Condition, Prop, Quantifier, StateKey } from '../../litmus/types.js';
+import { elementLoc, type Condition, type Prop, type Quantifier, type StateKey } from '../../litmus/types.js';
 import { parseInteger, parseKey, type RegisterNamer } from './init.js';
 import type { Piece } from './text.js';
 
@@ -22,7 +24,7 @@ interface Tok {
   readonly start: number;
 }
 
-const TOKEN = /\s*(\/\\|\\\/|=>|<>|!=|==|~|\+|\(|\)|\[|\]|;|=|\d+\s*:\s*[A-Za-z_][\w.]*|-?0[xX][0-9a-fA-F]+|-?\d+|[A-Za-z_&][\w.]*)/y;
+const TOKEN = /\s*(\/\\|\\\/|=>|<>|!=|==|~|\+|\(|\)|\[|\]|\{|\}|,|;|=|\d+\s*:\s*[A-Za-z_][\w.]*|-?0[xX][0-9a-fA-F]+|-?\d+|[A-Za-z_&][\w.]*)/y;
 
 function tokenize(src: SourceText, p: Piece): Tok[] {
   const out: Tok[] = [];
@@ -75,9 +77,32 @@ export function parseConstraints(src: SourceText, p: Piece, register: RegisterNa
     }
     if (/^\d+\s*:/.test(t.text) || /^[A-Za-z_]/.test(t.text)) {
       pos++;
+      const index = toks[pos + 1];
+      if (/^[A-Za-z_]/.test(t.text) && peek()?.text === '[' && index !== undefined && /^\d+$/.test(index.text) && toks[pos + 2]?.text === ']') {
+        const close = toks[pos + 2] as Tok;
+        pos += 3;
+        return { kind: 'mem', loc: elementLoc(t.text, Number(index.text)), span: src.span(t.start, close.start + 1) };
+      }
       return parseKey(src, t, register);
     }
     return fail('a register or a location');
+  };
+
+  /** `{v0,v1,...}`: the value of a whole array, as herd prints it. */
+  const list = (): { text: string; span: Span } => {
+    const open = eat('{');
+    const items: string[] = [];
+    for (;;) {
+      const v = peek();
+      const n = v === undefined ? undefined : parseInteger(v.text);
+      if (n === undefined) return fail('an integer');
+      items.push(String(n));
+      pos++;
+      if (peek()?.text !== ',') break;
+      pos++;
+    }
+    const close = eat('}');
+    return { text: `{${items.join(',')}}`, span: src.span(open.start, close.start + 1) };
   };
 
   const atom = (): Prop => {
@@ -110,6 +135,9 @@ export function parseConstraints(src: SourceText, p: Piece, register: RegisterNa
     if (n !== undefined) {
       pos++;
       p2 = { kind: 'eq', key: k, value: { value: n, span: valueSpan }, span: joinSpans(k.span, valueSpan) };
+    } else if (v.text === '{') {
+      const l = list();
+      p2 = { kind: 'eq', key: k, value: { value: l.text, span: l.span }, span: joinSpans(k.span, l.span) };
     } else if (/^\d+\s*:/.test(v.text) || v.text === '[') {
       const right = key();
       p2 = { kind: 'eqKeys', left: k, right, span: joinSpans(k.span, right.span) };

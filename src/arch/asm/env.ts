@@ -1,5 +1,5 @@
 /** What an assembly thread runs against, and what its semantics provide. */
-import type { Value } from '../../litmus/types.js';
+import type { ArrayDecl, Value } from '../../litmus/types.js';
 import type { ArchSemantics } from '../types.js';
 import type { AsmTrace } from './trace.js';
 
@@ -9,6 +9,8 @@ export interface ThreadEnv {
   readonly readValues: (loc: string) => readonly Value[];
   /** Declared type of a location (herd's default is `int`). */
   readonly memType: (loc: string) => string;
+  /** The arrays of the test by name, when the semantics models their elements. */
+  readonly arrays?: ReadonlyMap<string, ArrayDecl>;
 }
 
 export interface AsmSemanticsOptions {

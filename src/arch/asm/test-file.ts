@@ -3,9 +3,9 @@
  * state, thread columns (the architecture parses instructions) and
  * constraints. Shared by the AArch64 and x86 front ends.
  */
-import { DIAG_CODES, raise } from '../../diag.js';
+import { DIAG_CODES, notSupported, raise } from '../../diag.js';
 import { SourceText } from '../../litmus/source.js';
-import type { ArchName, InitEntry, LitmusTest, Prop, StateKey } from '../../litmus/types.js';
+import type { ArchName, ArrayDecl, InitEntry, LitmusTest, Prop, StateKey, Value } from '../../litmus/types.js';
 import { parseColumns, type AsmThread } from './columns.js';
 import { parseConstraints } from './condition.js';
 import { parseInit, type RegisterNamer } from './init.js';
@@ -19,6 +19,8 @@ export interface AsmDialect<TInstr> {
   readonly headers: readonly string[];
   readonly register: RegisterNamer;
   readonly instruction: (src: SourceText, cell: Piece) => TInstr;
+  /** The semantics models array elements (`int x[2]`, `x[1]=2`); otherwise arrays are `not supported`. */
+  readonly arrays?: boolean;
 }
 
 export function parseAsmTest<TInstr>(dialect: AsmDialect<TInstr>, text: string, file: string): LitmusTest<AsmThread<TInstr>> {
@@ -31,7 +33,7 @@ export function parseAsmTest<TInstr>(dialect: AsmDialect<TInstr>, text: string, 
       src.span(s.archWord.start, s.archWord.start + s.archWord.text.length),
     );
   }
-  const init = parseInit(src, s.init, dialect.register);
+  const { entries: init, arrays } = parseInit(src, s.init, dialect.register, dialect.arrays === true);
   const threads = parseColumns(src, { text: s.code.text, start: s.code.start }, (cell) => dialect.instruction(src, cell));
   const constraints = parseConstraints(src, s.constraints, dialect.register);
   const checkThread = (k: StateKey): void => {
@@ -41,7 +43,8 @@ export function parseAsmTest<TInstr>(dialect: AsmDialect<TInstr>, text: string, 
   };
   init.forEach((e) => checkThread(e.target));
   constraints.locations.forEach(checkThread);
-  const typed = typedValues(init);
+  const keys = arrayKeys(arrays, dialect.arrays === true);
+  const typed = (p: Prop): Prop => typedValues(init, arrays)(keys.prop(p));
   return {
     arch: dialect.arch,
     name: s.name.text,
@@ -49,29 +52,98 @@ export function parseAsmTest<TInstr>(dialect: AsmDialect<TInstr>, text: string, 
     file,
     source: text,
     init,
+    ...(arrays.length > 0 ? { arrays } : {}),
     threads,
-    locations: constraints.locations,
+    locations: constraints.locations.map(keys.key),
     ...(constraints.filter !== undefined ? { filter: typed(constraints.filter) } : {}),
     condition: { ...constraints.condition, prop: typed(constraints.condition.prop) },
   };
 }
 
 /**
+ * Keys naming a whole array (`x` of `int x[2]`) get `array` set; an element
+ * key must be inside its array, and a list value (`x={1,0}`) needs an array
+ * of that length.
+ */
+function arrayKeys(arrays: readonly ArrayDecl[], supported: boolean): { key: (k: StateKey) => StateKey; prop: (p: Prop) => Prop } {
+  const byName = new Map(arrays.map((a) => [a.name, a]));
+  const key = (k: StateKey): StateKey => {
+    if (k.kind !== 'mem') return k;
+    const element = /^(.*)\[(\d+)\]$/.exec(k.loc);
+    if (element) {
+      if (!supported) notSupported(`array element '${k.loc}' (mixed-size accesses)`, k.span);
+      const a = byName.get(element[1] as string);
+      if (a === undefined) raise(DIAG_CODES.LITMUS_SEMANTIC, `'${element[1]}' is not an array of the initial state`, k.span);
+      if (Number(element[2]) >= a.length) raise(DIAG_CODES.LITMUS_SEMANTIC, `'${k.loc}' is outside the array ${a.name}[${a.length}]`, k.span);
+      return k;
+    }
+    return byName.has(k.loc) ? { ...k, array: true } : k;
+  };
+  const prop = (p: Prop): Prop => {
+    switch (p.kind) {
+      case 'eq': {
+        const k = key(p.key);
+        const v = p.value.value;
+        const isList = typeof v === 'string' && v.startsWith('{');
+        if (isList !== (k.kind === 'mem' && k.array === true)) {
+          const what = isList ? `a list of values needs an array, and '${keyName(k)}' is none` : `the array '${keyName(k)}' compares with a list of values {v0,v1,...}`;
+          raise(DIAG_CODES.LITMUS_SEMANTIC, what, p.span);
+        }
+        if (isList && k.kind === 'mem') {
+          const n = (v as string).split(',').length;
+          const a = byName.get(k.loc) as ArrayDecl;
+          if (n !== a.length) raise(DIAG_CODES.LITMUS_SEMANTIC, `${n} values for the array ${a.name}[${a.length}]`, p.value.span);
+        }
+        return { ...p, key: k };
+      }
+      case 'eqKeys': {
+        const l = key(p.left), r = key(p.right);
+        for (const k of [l, r]) if (k.kind === 'mem' && k.array === true) notSupported(`comparing the array '${k.loc}' with another key`, p.span);
+        return { ...p, left: l, right: r };
+      }
+      case 'not':
+        return { ...p, arg: prop(p.arg) };
+      case 'and':
+      case 'or':
+        return { ...p, args: p.args.map(prop) };
+      case 'implies':
+        return { ...p, left: prop(p.left), right: prop(p.right) };
+      default:
+        return p;
+    }
+  };
+  return { key, prop };
+}
+
+function keyName(k: StateKey): string {
+  return k.kind === 'reg' ? `${k.thread}:${k.reg}` : k.loc;
+}
+
+/**
  * herd compares final values as values of the key's declared type: under
  * `int64_t`, `0xFFFFFFFFFAA99887` is -89548665. Integer constants of the
- * condition are read the same way.
+ * condition are read the same way, elements of an array under its element type.
  */
-function typedValues(init: readonly InitEntry[]): (p: Prop) => Prop {
+function typedValues(init: readonly InitEntry[], arrays: readonly ArrayDecl[]): (p: Prop) => Prop {
   const types = new Map<string, string>();
   const id = (k: StateKey): string => (k.kind === 'reg' ? `${k.thread}:${k.reg}` : k.loc);
   for (const e of init) if (e.type !== undefined) types.set(id(e.target), e.type);
+  const typed = (v: Value, t: string): Value => toLitmus(fromLitmus(v), t.endsWith('*') ? 'int64_t' : t);
   const go = (p: Prop): Prop => {
     switch (p.kind) {
       case 'eq': {
         const v = p.value.value;
+        const k = p.key;
+        if (k.kind === 'mem' && k.array === true) {
+          const t = arrays.find((a) => a.name === k.loc)?.type ?? 'int';
+          const items = (v as string).slice(1, -1).split(',').map((x) => typed(x, t));
+          return { ...p, value: { ...p.value, value: `{${items.join(',')}}`, text: p.value.text ?? String(v) } };
+        }
         if (typeof v !== 'number' && !isBigIntText(v)) return p;
         const t = types.get(id(p.key)) ?? 'int';
-        return { ...p, value: { ...p.value, value: toLitmus(fromLitmus(v), t.endsWith('*') ? 'int64_t' : t) } };
+        // herd prints an element's constant as written (`u[0]=4294967295` for an int32_t element).
+        const asWritten = k.kind === 'mem' && /\]$/.test(k.loc) ? { text: p.value.text ?? String(v) } : {};
+        return { ...p, value: { ...p.value, value: typed(v, t), ...asWritten } };
       }
       case 'not':
         return { ...p, arg: go(p.arg) };

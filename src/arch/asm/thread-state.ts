@@ -1,15 +1,18 @@
 /**
  * What every assembly thread starts from: the locations of the test with
- * their initial values and declared types, and each thread's initial
- * registers and register types (herd's default type is `int`).
+ * their initial values and declared types (each array element is a
+ * location, `x[1]`), and each thread's initial registers and register
+ * types (herd's default type is `int`).
  */
-import type { LitmusTest, Prop, Value } from '../../litmus/types.js';
+import type { ArrayDecl, LitmusTest, Prop, Value } from '../../litmus/types.js';
 import { fromLitmus, type AsmValue } from './value.js';
 import { propKeys } from '../../litmus/prop.js';
 
 export interface AsmInitialState {
   /** Every location of the test and its initial value. */
   readonly memory: ReadonlyMap<string, Value>;
+  /** The arrays of the test, by name. */
+  readonly arrays: ReadonlyMap<string, ArrayDecl>;
   readonly memTypes: ReadonlyMap<string, string>;
   /** Per thread: initial register values (canonical names). */
   readonly regs: readonly ReadonlyMap<string, AsmValue>[];
@@ -23,8 +26,10 @@ export function initialState(test: LitmusTest, codeLocations: readonly string[] 
   const memTypes = new Map<string, string>();
   const regs = test.threads.map(() => new Map<string, AsmValue>());
   const regTypes = test.threads.map(() => new Map<string, string>());
+  const arrays = new Map((test.arrays ?? []).map((a) => [a.name, a]));
+  // A location named by a value: `x`, not an array (`x`, `x+4` are addresses of its elements).
   const mention = (v: Value): void => {
-    if (typeof v === 'string' && !memory.has(v)) memory.set(v, 0);
+    if (typeof v === 'string' && /^[A-Za-z_][\w.]*$/.test(v) && !arrays.has(v) && !memory.has(v)) memory.set(v, 0);
   };
   for (const e of test.init) {
     if (e.target.kind === 'mem') {
@@ -38,7 +43,7 @@ export function initialState(test: LitmusTest, codeLocations: readonly string[] 
   for (const e of test.init) mention(e.value);
   for (const l of codeLocations) mention(l);
   const keys = [...propKeys(test.condition.prop), ...(test.filter ? propKeys(test.filter) : []), ...test.locations];
-  for (const k of keys) if (k.kind === 'mem' && !memory.has(k.loc)) memory.set(k.loc, 0);
+  for (const k of keys) if (k.kind === 'mem' && k.array !== true && !memory.has(k.loc)) memory.set(k.loc, 0);
   const values = (p: Prop): Value[] => {
     switch (p.kind) {
       case 'eq':
@@ -55,6 +60,6 @@ export function initialState(test: LitmusTest, codeLocations: readonly string[] 
     }
   };
   for (const v of values(test.condition.prop)) mention(v);
-  return { memory, memTypes, regs, regTypes };
+  return { memory, arrays, memTypes, regs, regTypes };
 }
 

@@ -19,7 +19,8 @@
  * them): `po` (between instruction instances only), `loc` (same `loc`,
  * register locations included: `same-gpr` is built from it), `iico_data`,
  * `iico_ctrl`, `iico_order`, `same-instance` (same `instr`), `rmw`/`amo`
- * (the pairs recorded here), `sm` (identity on memory events), and for
+ * (the pairs recorded here), `sm` (identity on memory events, plus the
+ * halves of a single-copy-atomic pair recorded here), and for
  * models without `catdep` the native `addr`, `data`, `ctrl` of the trace.
  */
 import type { Span } from '../../diag.js';
@@ -59,6 +60,7 @@ export class TraceBuilder {
   private readonly iicoCtrl: [number, number][] = [];
   private readonly iicoOrder: [number, number][] = [];
   private readonly rmw: [number, number][] = [];
+  private readonly sca: [number, number][] = [];
   private instr = -1;
   private span: Span = { file: '', line: 0, col: 0 };
   private text = '';
@@ -104,6 +106,11 @@ export class TraceBuilder {
     if (r !== undefined && w !== undefined) this.rmw.push([r, w]);
   }
 
+  /** Records two memory events as halves of one single-copy-atomic access (herd's sca classes). */
+  singleCopyAtomic(a: number, b: number): void {
+    this.sca.push([a, b]);
+  }
+
   /** The trace; `deps` are the dependencies herd computes natively for models that do not compute their own. */
   finish(regs: ReadonlyMap<string, Value>, deps: { addr: EdgeList; data: EdgeList; ctrl: EdgeList }): AsmTrace {
     return {
@@ -116,6 +123,7 @@ export class TraceBuilder {
       iicoData: this.iicoData,
       iicoCtrl: this.iicoCtrl,
       iicoOrder: this.iicoOrder,
+      ...(this.sca.length > 0 ? { sca: this.sca } : {}),
       regs,
     };
   }

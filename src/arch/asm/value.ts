@@ -43,10 +43,12 @@ export function isBigIntText(v: Value): v is string {
   return typeof v === 'string' && /^-?\d+$/.test(v);
 }
 
-/** A value as it appears in a litmus file's initial state or condition. */
+/** A value as it appears in a litmus file's initial state or condition (`x+4`: an address inside array `x`). */
 export function fromLitmus(v: Value): AsmValue {
   if (typeof v === 'number') return word(BigInt(v));
-  return isBigIntText(v) ? word(BigInt(v)) : sym(v);
+  if (isBigIntText(v)) return word(BigInt(v));
+  const displaced = /^(.+)\+(-?\d+)$/.exec(v);
+  return displaced ? sym(displaced[1] as string, BigInt(displaced[2] as string)) : sym(v);
 }
 
 /** An exact integer as a `Value`: a number when it is safe, else its decimal text. */
@@ -80,6 +82,11 @@ const TYPES: Readonly<Record<string, { bits: number; signed: boolean }>> = {
 /** True when `type` is a scalar type weakmem knows (herd's default is `int`). */
 export function isScalarType(type: string): boolean {
   return TYPES[type] !== undefined;
+}
+
+/** Size in bytes of a scalar type (8 for types weakmem does not know). */
+export function scalarBytes(type: string): number {
+  return (TYPES[type]?.bits ?? 64) / 8;
 }
 
 /**

@@ -9,15 +9,16 @@ import { notSupported, type Span } from '../../diag.js';
 import type { Chooser } from '../../arch/asm/explore.js';
 import type { ThreadEnv } from '../../arch/asm/env.js';
 import type { TraceBuilder } from '../../arch/asm/trace.js';
-import { fromLitmus, isSym, showValue, SymbolicArithmetic, toLitmus, zext, type AsmValue } from '../../arch/asm/value.js';
-import type { Value } from '../../litmus/types.js';
+import { fromLitmus, isSym, scalarBytes, showValue, SymbolicArithmetic, toLitmus, zext, type AsmValue } from '../../arch/asm/value.js';
+import { elementLoc, type Value } from '../../litmus/types.js';
 import type { AccessBits, Reg } from '../../litmus/aarch64/ast.js';
 
-/** herd's AArch64 memory annotations (AArch64Annot) and the sets they put an event in. */
-export type Annot = 'N' | 'A' | 'Q' | 'L' | 'X' | 'XA' | 'XQ' | 'XL' | 'NoRet' | 'EX' | 'EXA' | 'EXL';
+/** herd's AArch64 memory annotations (AArch64Annot) and the sets they put an event in (`NTA`: non-temporal pairs). */
+export type Annot = 'N' | 'NTA' | 'A' | 'Q' | 'L' | 'X' | 'XA' | 'XQ' | 'XL' | 'NoRet' | 'EX' | 'EXA' | 'EXL';
 
 const ANNOT_SETS: Readonly<Record<Annot, readonly string[]>> = {
   N: [],
+  NTA: ['NTA'],
   A: ['A'],
   Q: ['Q'],
   L: ['L'],
@@ -40,12 +41,19 @@ export interface RegRead {
   readonly value: AsmValue;
 }
 
+/** A memory read: its event, the value (cut to the access size) and the location. */
+export interface MemRead {
+  readonly ev: number;
+  readonly value: AsmValue;
+  readonly loc: string;
+}
+
 export class Machine {
   readonly regs: Map<string, AsmValue>;
   /** Size of the last load-exclusive on this path (herd's `lx_sz`); a store-exclusive without one always fails. */
   lastExclusive: AccessBits | undefined;
-  /** The read of the last load-exclusive (paired with a successful store-exclusive in `rmw`). */
-  lastExclusiveRead: number | undefined;
+  /** The reads of the last load-exclusive (each paired with a successful store-exclusive's write to its location in `rmw`). */
+  lastExclusiveReads: readonly MemRead[] = [];
   span: Span = { file: '', line: 0, col: 0 };
 
   constructor(
@@ -91,24 +99,38 @@ export class Machine {
     return this.writeNamed(r.name, zext(value, bits));
   }
 
-  /** The location an address names; offsets from a symbol are other, unnamed locations. */
-  location(a: AsmValue): string {
+  /**
+   * The location a `bits`-wide access to address `a` names: a scalar
+   * location, or the element of an array the access covers exactly. Other
+   * accesses (inside a scalar, across or inside elements) mix sizes.
+   */
+  location(a: AsmValue, bits: AccessBits): string {
     if (!isSym(a)) notSupported(`memory access to the integer address ${showValue(a)}`, this.span);
-    if (a.offset !== 0n) notSupported(`memory access to ${showValue(a)} (arrays and mixed-size accesses)`, this.span);
-    return a.sym;
+    const array = this.env.arrays?.get(a.sym);
+    if (array === undefined) {
+      if (a.offset !== 0n) notSupported(`mixed-size access to ${showValue(a)}, inside the location ${a.sym}`, this.span);
+      return a.sym;
+    }
+    const size = BigInt(scalarBytes(array.type));
+    const index = a.offset / size;
+    const what = `${bits}-bit access to ${showValue(a)}`;
+    const decl = `${array.type} ${array.name}[${array.length}]`;
+    if (a.offset < 0n || index >= BigInt(array.length)) notSupported(`${what}, outside ${decl}`, this.span);
+    if (a.offset % size !== 0n || BigInt(bits / 8) !== size) notSupported(`mixed-size access: ${what}, not a whole element of ${decl}`, this.span);
+    return elementLoc(array.name, Number(index));
   }
 
   /** A memory read: one path per value the location may hold (or the value `pick` chose already). */
-  readMem(a: AsmValue, bits: AccessBits, annot: Annot, pick?: number): RegRead {
-    const loc = this.location(a);
+  readMem(a: AsmValue, bits: AccessBits, annot: Annot, pick?: number): MemRead {
+    const loc = this.location(a, bits);
     const values = this.env.readValues(loc);
     const v = values[pick ?? this.chooser.choose(values.length)] as Value;
     const ev = this.tb.add({ action: 'R', loc, value: v, tags: annotTags(annot), sets: ['Exp', ...ANNOT_SETS[annot]] });
-    return { ev, value: zext(fromLitmus(v), bits) };
+    return { ev, value: zext(fromLitmus(v), bits), loc };
   }
 
   writeMem(a: AsmValue, bits: AccessBits, annot: Annot, value: AsmValue): number {
-    const loc = this.location(a);
+    const loc = this.location(a, bits);
     const v = toLitmus(zext(value, bits), this.env.memType(loc));
     return this.tb.add({ action: 'W', loc, value: v, tags: annotTags(annot), sets: ['Exp', ...ANNOT_SETS[annot]] });
   }

@@ -17,6 +17,7 @@ import type { AArch64Instr, AArch64Thread } from '../../litmus/aarch64/ast.js';
 import { alu, bfm, csel, holds, madd, maddl, movConst, movk, movReg, nzcv, unary } from './alu.js';
 import { Machine } from './context.js';
 import { cas, load, store, storeExclusive, swapOrAmo } from './mem.js';
+import { casp, loadPair, storeExclusivePair, storePair } from './pair.js';
 
 export function aarch64Semantics(test: LitmusTest<AArch64Thread>, opts: AsmSemanticsOptions = {}): AsmThreadSemantics {
   const unroll = opts.unroll ?? 2;
@@ -30,7 +31,7 @@ export function aarch64Semantics(test: LitmusTest<AArch64Thread>, opts: AsmSeman
     loopCut: () => cut,
     traces(thread, readValues) {
       const code = test.threads[thread] as AArch64Thread;
-      const env: ThreadEnv = { thread, readValues, memType: (loc) => init.memTypes.get(loc) ?? 'int' };
+      const env: ThreadEnv = { thread, readValues, memType: (loc) => init.memTypes.get(loc) ?? 'int', arrays: init.arrays };
       const regTypes = init.regTypes[thread] as ReadonlyMap<string, string>;
       const run = (chooser: Chooser): AsmTrace => {
         const tb = new TraceBuilder(thread);
@@ -124,16 +125,26 @@ function track(i: AArch64Instr, unknown: Set<string>): void {
       set(i.rt.name, true);
       if (i.address.kind === 'imm' && i.address.mode !== 'offset') set(i.address.base.name, true);
       return;
+    case 'loadPair':
+      set(i.rt1.name, true);
+      set(i.rt2.name, true);
+      if (i.address.kind === 'imm' && i.address.mode !== 'offset') set(i.address.base.name, true);
+      return;
     case 'store':
+    case 'storePair':
       if (i.address.kind === 'imm' && i.address.mode !== 'offset') set(i.address.base.name, true);
       return;
     case 'storeExclusive':
+    case 'storeExclusivePair':
       return set(i.status.name, true);
     case 'swp':
     case 'ldop':
       return set(i.rt.name, true);
     case 'cas':
       return set(i.rs.name, true);
+    case 'casp':
+      set(i.rs1.name, true);
+      return set(i.rs2.name, true);
     default:
       return;
   }
@@ -170,6 +181,18 @@ function step(m: Machine, i: AArch64Instr, pc: number, labels: ReadonlyMap<strin
       break;
     case 'storeExclusive':
       storeExclusive(m, i);
+      break;
+    case 'loadPair':
+      loadPair(m, i);
+      break;
+    case 'storePair':
+      storePair(m, i);
+      break;
+    case 'storeExclusivePair':
+      storeExclusivePair(m, i);
+      break;
+    case 'casp':
+      casp(m, i);
       break;
     case 'swp':
     case 'ldop':

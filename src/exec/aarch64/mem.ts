@@ -14,17 +14,18 @@
  *                  R -data-> Wreg(Rt), R -ctrl-> W
  *  LD<op>/ST<op>   as SWP but R -data-> W
  *  CAS             see `cas` below.
+ * Pair instructions (LDP, STP, LDXP, CASP...) are in `pair.ts`.
  */
 import { PathCut } from '../../arch/asm/explore.js';
 import { add, bitop, compare, fromLitmus, lsl, not64, sameValue, sext, zext, type AsmValue } from '../../arch/asm/value.js';
 import type { Value } from '../../litmus/types.js';
-import type { Address, AArch64Instr, AtomicOp } from '../../litmus/aarch64/ast.js';
+import type { AccessBits, Address, AArch64Instr, AtomicOp } from '../../litmus/aarch64/ast.js';
 import type { Annot, Machine } from './context.js';
 
 type Ev = number | undefined;
 type Instr<K extends AArch64Instr['kind']> = Extract<AArch64Instr, { kind: K }>;
 
-interface EffectiveAddress {
+export interface EffectiveAddress {
   readonly value: AsmValue;
   /** Events the address comes from (base and index register reads). */
   readonly from: readonly Ev[];
@@ -33,7 +34,7 @@ interface EffectiveAddress {
   readonly post?: AsmValue;
 }
 
-function effectiveAddress(m: Machine, a: Address): EffectiveAddress {
+export function effectiveAddress(m: Machine, a: Address): EffectiveAddress {
   const base = m.read(a.base);
   if (a.kind === 'imm') {
     const moved = m.arith(() => add(base.value, a.offset));
@@ -49,7 +50,7 @@ function effectiveAddress(m: Machine, a: Address): EffectiveAddress {
   return { value: m.arith(() => add(base.value, offset)), from: [base.ev, index.ev], baseEv: base.ev };
 }
 
-function writeBack(m: Machine, a: Address, ea: EffectiveAddress): void {
+export function writeBack(m: Machine, a: Address, ea: EffectiveAddress): void {
   if (ea.post !== undefined) m.tb.data(ea.baseEv, m.write(a.base, ea.post));
 }
 
@@ -62,7 +63,7 @@ export function load(m: Machine, i: Instr<'load'>): void {
   if (i.load === 'exclusive' || i.load === 'exclusiveAcquire') {
     m.tb.data(ea.baseEv, m.writeNamed('ResAddr', ea.value));
     m.lastExclusive = i.bits;
-    m.lastExclusiveRead = r.ev;
+    m.lastExclusiveReads = [r];
   }
   writeBack(m, i.address, ea);
   const v = i.signed ? sext(r.value, i.bits) : r.value;
@@ -92,11 +93,17 @@ export function storeExclusive(m: Machine, i: Instr<'storeExclusive'>): void {
   const w = m.writeMem(a.value, i.bits, i.release ? 'EXL' : 'EX', d.value);
   m.tb.data([a.ev, d.ev], w);
   m.tb.ctrl([resa.ev, a.ev], w);
-  m.tb.atomicPair(m.lastExclusiveRead, w);
+  pairWithExclusiveRead(m, w, a.value, i.bits);
   m.write(i.status, 0n, 64);
 }
 
-function readAnnot(order: { acquire: boolean }, noRet: boolean): Annot {
+/** `rmw` pairs a store-exclusive's write with the last load-exclusive's read of the same location (herd's atomic pairs). */
+export function pairWithExclusiveRead(m: Machine, w: number, a: AsmValue, bits: AccessBits): void {
+  const loc = m.location(a, bits);
+  m.tb.atomicPair(m.lastExclusiveReads.find((r) => r.loc === loc)?.ev, w);
+}
+
+export function readAnnot(order: { acquire: boolean }, noRet: boolean): Annot {
   return noRet ? 'NoRet' : order.acquire ? 'XA' : 'X';
 }
 
@@ -152,7 +159,7 @@ export function cas(m: Machine, i: Instr<'cas'>): void {
   const noRet = i.rs.name === 'XZR';
   const ok = (v: AsmValue): boolean => sameValue(v, s.value);
   // The read's annotation depends on the outcome, so peek at the value first.
-  const values = m.env.readValues(m.location(a.value));
+  const values = m.env.readValues(m.location(a.value, i.bits));
   const pick = m.choose(values.length);
   const peek = zext(fromLitmus(values[pick] as Value), i.bits);
   const success = ok(peek);

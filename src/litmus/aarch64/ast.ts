@@ -41,6 +41,15 @@ export type Cond = 'EQ' | 'NE' | 'CS' | 'CC' | 'MI' | 'PL' | 'VS' | 'VC' | 'HI' 
 /** Memory access annotations of loads and stores, as in herd's AArch64Annot. */
 export type LoadKind = 'plain' | 'acquire' | 'acquirePC' | 'exclusive' | 'exclusiveAcquire';
 
+/**
+ * Pair loads: LDP, LDNP (non-temporal), LDIAPP (acquire-PC, herd's `LDAP`
+ * pair form too), LDXP and LDAXP (exclusive).
+ */
+export type PairLoadKind = 'plain' | 'nonTemporal' | 'acquirePC' | 'exclusive' | 'exclusiveAcquire';
+
+/** Pair stores: STP, STNP (non-temporal), STILP (release, herd's `STLP` pair form too). */
+export type PairStoreKind = 'plain' | 'nonTemporal' | 'release';
+
 /** Acquire/release flavour of an atomic (SWP, CAS, LD<op>): none, A, L or AL. */
 export interface Ordering {
   readonly acquire: boolean;
@@ -79,9 +88,42 @@ export type AArch64Instr =
       readonly load: LoadKind;
     })
   | (Base & { readonly kind: 'store'; readonly rt: Reg; readonly address: Address; readonly bits: AccessBits; readonly release: boolean })
+  /** Two loads of consecutive elements: `rt1` from the address, `rt2` from the address plus `bits / 8`. */
+  | (Base & {
+      readonly kind: 'loadPair';
+      readonly rt1: Reg;
+      readonly rt2: Reg;
+      readonly address: Address;
+      /** Size of each access. */
+      readonly bits: 32 | 64;
+      /** Sign-extend each word into an X register (LDPSW). */
+      readonly signed: boolean;
+      readonly load: PairLoadKind;
+    })
+  | (Base & { readonly kind: 'storePair'; readonly rt1: Reg; readonly rt2: Reg; readonly address: Address; readonly bits: 32 | 64; readonly store: PairStoreKind })
+  | (Base & {
+      readonly kind: 'storeExclusivePair';
+      readonly status: Reg;
+      readonly rt1: Reg;
+      readonly rt2: Reg;
+      readonly rn: Reg;
+      readonly bits: 32 | 64;
+      readonly release: boolean;
+    })
   | (Base & { readonly kind: 'storeExclusive'; readonly status: Reg; readonly rt: Reg; readonly rn: Reg; readonly bits: AccessBits; readonly release: boolean })
   | (Base & { readonly kind: 'swp'; readonly rs: Reg; readonly rt: Reg; readonly rn: Reg; readonly bits: AccessBits; readonly order: Ordering })
   | (Base & { readonly kind: 'cas'; readonly rs: Reg; readonly rt: Reg; readonly rn: Reg; readonly bits: AccessBits; readonly order: Ordering })
+  /** CASP: compares the pair `rs1`, `rs2` with two consecutive elements and on success stores `rt1`, `rt2`. */
+  | (Base & {
+      readonly kind: 'casp';
+      readonly rs1: Reg;
+      readonly rs2: Reg;
+      readonly rt1: Reg;
+      readonly rt2: Reg;
+      readonly rn: Reg;
+      readonly bits: 32 | 64;
+      readonly order: Ordering;
+    })
   | (Base & {
       readonly kind: 'ldop';
       readonly op: AtomicOp;

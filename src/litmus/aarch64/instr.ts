@@ -7,7 +7,7 @@
 import { DIAG_CODES, notSupported, raise } from '../../diag.js';
 import type { SourceText } from '../source.js';
 import { spanOf, type Piece } from '../../arch/asm/text.js';
-import type { AArch64Instr, AccessBits, AluOp, AtomicOp, Ordering, Reg } from './ast.js';
+import type { AArch64Instr, AccessBits, Address, AluOp, AtomicOp, Ordering, PairLoadKind, PairStoreKind, Reg } from './ast.js';
 import { Operands, invertCond, parseCond, splitInstruction } from './operands.js';
 
 const ATOMIC_OPS = 'ADD|CLR|EOR|SET|SMAX|SMIN|UMAX|UMIN';
@@ -24,7 +24,7 @@ const EXTENSIONS: readonly (readonly [RegExp, string])[] = [
   [/^(TLBI|DC|IC|AT)$/, 'cache or TLB maintenance instruction'],
   [/^(SVC|HVC|SMC|ERET|UDF|BRK|HLT|WFE|WFI|SEV|SEVL|YIELD|CLREX|SB|CSDB|ESB|PSB|BTI|HINT)$/, 'system instruction'],
   [/^(BL|BLR|BR|RET|ADR|ADRP)$/, 'instruction (calls, returns, indirect branches and code addresses)'],
-  [/^(CASP|CASPA|CASPL|CASPAL|LDXP|LDAXP|STXP|STLXP|LDP|STP|LDNP|STNP|LDPSW|LDIAPP|STILP|LDAPP)$/, 'pair instruction (mixed-size accesses)'],
+  [/^(LDAPP|STLPP|SWPP|LDCLRP|LDSETP|CASPP)/, '128-bit pair instruction (mixed-size accesses)'],
   [/^(LD[1-4]R?|ST[1-4]|LDAP1|STL1|MOVI|DUP|INS|UMOV|SMOV|FMOV|ADDV|LD1[BHWD]|ST1[BHWD]|WHILELT|PTRUE|SMSTART|SMSTOP|MOVA|ADDA|INDEX|CNT[BHWD]|INC[BHWD])$/, 'SIMD/SVE/SME instruction'],
   [/^(CPY|SET)[PME]/, 'memory copy/set (MOPS) instruction'],
 ];
@@ -103,6 +103,9 @@ export function parseAArch64Instr(src: SourceText, cell: Piece): AArch64Instr {
     return { ...base, kind: 'storeExclusive', status, rt, rn, bits: m[2] !== undefined ? (SIZE[m[2]] as AccessBits) : rt.bits, release: m[1] === 'STLXR' };
   }
 
+  const pair = parsePair(o, mn, ops, cell, base);
+  if (pair !== undefined) return pair;
+
   // Atomics.
   if ((m = /^(SWP|CAS)(A|AL|L)?(B|H)?$/.exec(mn))) {
     arity(3);
@@ -152,6 +155,77 @@ export function parseAArch64Instr(src: SourceText, cell: Piece): AArch64Instr {
 
   return parseDataProcessing(o, mn, ops, cell, base) ?? unsupported(mn, base.span, mnemonic);
 }
+
+const PAIR_LOADS: Readonly<Record<string, PairLoadKind>> = {
+  LDP: 'plain', LDPSW: 'plain', LDNP: 'nonTemporal', LDIAPP: 'acquirePC', LDAP: 'acquirePC', LDXP: 'exclusive', LDAXP: 'exclusiveAcquire',
+};
+const PAIR_STORES: Readonly<Record<string, PairStoreKind>> = { STP: 'plain', STNP: 'nonTemporal', STILP: 'release', STLP: 'release' };
+
+/**
+ * Pair loads and stores, store-exclusive pairs and CASP. herd spells the
+ * RCpc3 pair forms `LDIAPP`/`STILP` and also `LDAP`/`STLP` with two
+ * registers. LDIAPP has no pre-index form and STILP no post-index form;
+ * the exclusive pairs and CASP take a bare `[Xn]`.
+ */
+function parsePair(o: Operands, mn: string, ops: readonly Piece[], cell: Piece, base: { span: AArch64Instr['span']; text: string }): AArch64Instr | undefined {
+  const arity = (n: readonly number[]): void => {
+    if (!n.includes(ops.length)) raise(DIAG_CODES.LITMUS_SYNTAX, `${mn}: expected ${n.join(' or ')} operands, found ${ops.length}`, base.span);
+  };
+  const pairOf = (i: number, bits?: 32 | 64): [Reg, Reg] => {
+    const r1 = o.reg(ops[i], cell, bits !== undefined ? { bits } : {});
+    const r2 = o.reg(ops[i + 1], cell, { bits: r1.bits });
+    return [r1, r2];
+  };
+  const load = PAIR_LOADS[mn];
+  if (load !== undefined && (mn !== 'LDAP' || ops.length >= 3)) {
+    const exclusive = load === 'exclusive' || load === 'exclusiveAcquire';
+    arity(exclusive ? [3] : [3, 4]);
+    const [rt1, rt2] = pairOf(0, mn === 'LDPSW' ? 64 : undefined);
+    const address = pairAddress(o, ops[2], ops[3], cell, exclusive ? 'base' : load === 'nonTemporal' ? 'offset' : load === 'acquirePC' ? 'no-pre' : 'any');
+    return { ...base, kind: 'loadPair', rt1, rt2, address, bits: mn === 'LDPSW' ? 32 : rt1.bits, signed: mn === 'LDPSW', load };
+  }
+  const store = PAIR_STORES[mn];
+  if (store !== undefined) {
+    arity([3, 4]);
+    const [rt1, rt2] = pairOf(0);
+    const address = pairAddress(o, ops[2], ops[3], cell, store === 'nonTemporal' ? 'offset' : store === 'release' ? 'no-post' : 'any');
+    return { ...base, kind: 'storePair', rt1, rt2, address, bits: rt1.bits, store };
+  }
+  if (mn === 'STXP' || mn === 'STLXP') {
+    arity([4]);
+    const status = o.reg(ops[0], cell, { bits: 32 });
+    const [rt1, rt2] = pairOf(1);
+    return { ...base, kind: 'storeExclusivePair', status, rt1, rt2, rn: baseOnly(o, ops[3], cell), bits: rt1.bits, release: mn === 'STLXP' };
+  }
+  const m = /^CASP(A|AL|L)?$/.exec(mn);
+  if (m) {
+    arity([5]);
+    const [rs1, rs2] = pairOf(0);
+    const [rt1, rt2] = pairOf(2, rs1.bits);
+    return { ...base, kind: 'casp', rs1, rs2, rt1, rt2, rn: baseOnly(o, ops[4], cell), bits: rs1.bits, order: ordering(m[1]) };
+  }
+  return undefined;
+}
+
+/** The address of a pair access: `[Xn]` only (`base`), or an immediate offset from Xn with the writeback forms `modes` allows. */
+function pairAddress(o: Operands, p: Piece | undefined, post: Piece | undefined, at: Piece, modes: 'base' | 'any' | 'offset' | 'no-pre' | 'no-post'): Address {
+  const a = o.address(p, post, at);
+  const allowed =
+    a.kind === 'imm' &&
+    (modes === 'base'
+      ? a.mode === 'offset' && a.offset === 0n
+      : modes === 'any' || a.mode === 'offset' || (modes === 'no-pre' && a.mode === 'post') || (modes === 'no-post' && a.mode === 'pre'));
+  if (!allowed) return o.fail((post ?? p) as Piece, `an address ${PAIR_FORMS[modes]}`);
+  return a;
+}
+
+const PAIR_FORMS = {
+  base: '[Xn]',
+  any: '[Xn,#imm], [Xn,#imm]! or [Xn],#imm',
+  offset: '[Xn] or [Xn,#imm]',
+  'no-pre': '[Xn] or [Xn],#imm',
+  'no-post': '[Xn] or [Xn,#imm]!',
+} as const;
 
 function baseOnly(o: Operands, p: Piece | undefined, at: Piece): Reg {
   const a = o.address(p, undefined, at);

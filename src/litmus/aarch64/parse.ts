@@ -10,6 +10,7 @@ export const AARCH64_DIALECT: AsmDialect<AArch64Instr> = {
   headers: ['AArch64'],
   register: stateRegister,
   instruction: parseAArch64Instr,
+  arrays: true,
 };
 
 export function parseAArch64Litmus(text: string, file: string): LitmusTest<AArch64Thread> {

@@ -89,6 +89,6 @@ test('undefined labels and address arithmetic herd cannot do are reported', () =
     return assert.fail('expected an error');
   };
   assert.equal(err('B L9;'), "4:1 undefined label 'L9'");
-  assert.equal(err('LDR W0,[X1,#8];'), '4:1 not supported: memory access to x+8 (arrays and mixed-size accesses)');
+  assert.equal(err('LDR W0,[X1,#8];'), '4:1 not supported: mixed-size access to x+8, inside the location x');
   assert.equal(err('MUL X0,X1,X1;'), '4:1 not supported: multiplication of address x');
 });

@@ -30,7 +30,7 @@ export function eventsOf(tr: AsmTrace, instr: number): string[] {
 }
 
 /** Edges of a relation, as `from -> to` with events shown. */
-export function edges(tr: AsmTrace, rel: 'iicoData' | 'iicoCtrl' | 'iicoOrder' | 'addr' | 'data' | 'ctrl' | 'rmw'): string[] {
+export function edges(tr: AsmTrace, rel: 'iicoData' | 'iicoCtrl' | 'iicoOrder' | 'addr' | 'data' | 'ctrl' | 'rmw' | 'sca'): string[] {
   const list = tr[rel] ?? [];
   return list.map(([a, b]) => `${show(tr.events[a] as TraceEvent)} -> ${show(tr.events[b] as TraceEvent)}`).sort();
 }

@@ -191,9 +191,9 @@ test('extensions stop with not supported at their location', () => {
   assert.equal(ns('TLBI VAE1IS,X0'), '4:1 WM101 not supported: cache or TLB maintenance instruction TLBI');
   assert.equal(ns('LD1 {V0.4S},[X1]'), '4:1 WM101 not supported: SIMD/SVE/SME instruction LD1');
   assert.equal(ns('MOV Z0.D,#1'), "4:5 WM101 not supported: SIMD/SVE/SME register 'Z0.D'");
-  assert.equal(ns('LDP X0,X1,[X2]'), '4:1 WM101 not supported: pair instruction (mixed-size accesses) LDP');
+  assert.equal(ns('SWPP X0,X1,[X2]'), '4:1 WM101 not supported: 128-bit pair instruction (mixed-size accesses) SWPP');
   assert.equal(ns('FOO X0'), '4:1 WM101 not supported: AArch64 instruction FOO');
-  assert.equal(ns('NOP', 'int x[2] = {0,0};'), "2:7 WM101 not supported: array 'x[2]' (mixed-size accesses)");
+  assert.equal(ns('NOP', 'int128_t x[2];'), "2:3 WM101 not supported: array of type 'int128_t'");
   assert.equal(ns('NOP', 'PTE(x)=(oa:PA(x));'), "2:3 WM101 not supported: page-table entry 'PTE(x)' (VMSA)");
   assert.equal(failure('AArch64 T\nVariant=vmsa\n{}\nP0;\nNOP;\nexists (0:X0=0)\n'), '2:1 WM101 not supported: Variant=vmsa');
 });
