@@ -1,13 +1,15 @@
 /**
  * Pictures of executions in Graphviz's DOT language: events grouped by
- * thread in program order (one column per thread, the initial writes
- * above), edges by kind in distinct colours, each event labelled with its
- * source line and text, and a highlighted path — the cycle a check
- * rejects, or the cycle a witness completes — drawn bold and numbered.
+ * thread in program order (one column per thread, P0 leftmost, the
+ * initial writes beside them), edges by kind in distinct colours, each
+ * event labelled with its source line and text, and a highlighted path —
+ * the cycle a check rejects, or the cycle a witness completes — drawn
+ * bold and numbered. Register events are left out (see `visible.ts`).
  * Pure text out, so the browser can lay it out too (see `svg.ts`).
  */
 import type { CandidateExecution, ExecutionEvent } from '../enumerate/types.js';
 import type { EdgeList } from '../exec/types.js';
+import { visibility } from './visible.js';
 
 /** Kinds of edge, each drawn in its own colour. */
 export type PictureEdgeKind = 'po' | 'rf' | 'co' | 'fr' | 'fence' | 'dep' | 'rmw' | 'acqrel' | 'sync' | 'derived';
@@ -62,14 +64,15 @@ interface DrawnEdge {
 export function executionDot(p: PictureInput): string {
   const x = p.execution;
   const events = x.events;
-  const highlight = p.highlight ?? [];
+  const { hidden, highlight } = visibility(x, p.highlight ?? []);
   const onCycle = new Set(highlight.flatMap((h) => [h.from, h.to]));
-  const shown = new Set(events.filter((e) => !e.isInit || used(e, p)).map((e) => e.id));
+  const shown = new Set(events.filter((e) => !hidden.has(e.id) && (!e.isInit || used(e, p.rf, p.co, highlight))).map((e) => e.id));
+  const threadEvents = shownByThread(events, shown);
   const edges: DrawnEdge[] = [];
   const add = (pairs: Iterable<readonly [number, number]>, kind: PictureEdgeKind, label: string): void => {
     for (const [a, b] of pairs) if (shown.has(a) && shown.has(b)) edges.push({ from: a, to: b, kind, label });
   };
-  add(immediatePo(x), 'po', 'po');
+  add(immediatePo(threadEvents), 'po', 'po');
   add(p.rf, 'rf', 'rf');
   add(reduce(p.co), 'co', 'co');
   add(reduceFr(p.fr, p.co), 'fr', 'fr');
@@ -97,33 +100,54 @@ export function executionDot(p: PictureInput): string {
     for (const e of inits) lines.push(`    ${nodeLine(e, onCycle)}`);
     lines.push('  }');
   }
-  const threads = [...new Set(events.filter((e) => !e.isInit).map((e) => e.thread))].sort((a, b) => a - b);
-  for (const t of threads) {
+  for (const [t, evs] of threadEvents) {
     lines.push(`  subgraph cluster_P${t} {`);
     lines.push(`    label="P${t}"; style="rounded"; color="#bbbbbb"; fontname="Helvetica"; fontsize=12;`);
-    for (const e of events.filter((ev) => ev.thread === t && !ev.isInit).sort((a, b) => a.poIndex - b.poIndex)) {
-      lines.push(`    ${nodeLine(e, onCycle)}`);
-    }
+    for (const e of evs) lines.push(`    ${nodeLine(e, onCycle)}`);
     lines.push('  }');
   }
-  // Events at the same program position on different threads side by side.
-  const byPos = new Map<number, number[]>();
-  for (const e of events) if (!e.isInit) byPos.set(e.poIndex, [...(byPos.get(e.poIndex) ?? []), e.id]);
-  for (const ids of byPos.values()) {
-    if (ids.length < 2) continue;
-    ids.sort((a, b) => (events[a]?.thread ?? 0) - (events[b]?.thread ?? 0));
-    // Invisible edges inside a rank put the threads left to right in order.
-    lines.push(`  { rank=same; ${ids.map((i) => `e${i}`).join(' -> ')} [style=invis]; }`);
+  // The n-th shown event of each thread side by side.
+  const rows = Math.max(0, ...[...threadEvents.values()].map((evs) => evs.length));
+  for (let i = 0; i < rows; i++) {
+    const ids = [...threadEvents.values()].flatMap((evs) => (evs[i] !== undefined ? [evs[i].id] : []));
+    if (ids.length > 1) lines.push(`  { rank=same; ${ids.map((id) => `e${id};`).join(' ')} }`);
   }
+  lines.push(...columnOrder([inits, ...threadEvents.values()]));
   for (const e of edges) lines.push(`  ${edgeLine(e, events)}`);
   lines.push(...legend());
   lines.push('}');
   return lines.join('\n') + '\n';
 }
 
-function used(e: ExecutionEvent, p: PictureInput): boolean {
+/**
+ * The columns (initial state, P0, P1, ...) left to right. Graphviz keeps
+ * flat edges left to right only inside a cluster: it swaps whole clusters
+ * freely to save crossings, so P1 could land left of P0. A row of
+ * invisible anchors above the columns, ordered by flat edges outside any
+ * cluster, each with an edge down to its column's first event, makes every
+ * such swap cross those edges.
+ */
+function columnOrder(columns: readonly (readonly ExecutionEvent[])[]): string[] {
+  const firsts = columns.flatMap((evs) => (evs[0] !== undefined ? [evs[0].id] : []));
+  if (firsts.length < 2) return [];
+  const anchors = firsts.map((_, i) => `col${i}`);
+  return [
+    `  { rank=same; ${anchors.map((a) => `${a} [shape=point, style=invis, width=0, height=0, label=""];`).join(' ')} ${anchors.join(' -> ')} [style=invis]; }`,
+    ...firsts.map((id, i) => `  col${i} -> e${id} [style=invis];`),
+  ];
+}
+
+function used(e: ExecutionEvent, rf: EdgeList, co: EdgeList, highlight: readonly HighlightEdge[]): boolean {
   const touches = (l: EdgeList): boolean => l.some(([a, b]) => a === e.id || b === e.id);
-  return touches(p.rf) || touches(p.co) || (p.highlight ?? []).some((h) => h.from === e.id || h.to === e.id);
+  return touches(rf) || touches(co) || highlight.some((h) => h.from === e.id || h.to === e.id);
+}
+
+/** The shown events of each thread in program order, threads in ascending order. */
+function shownByThread(events: readonly ExecutionEvent[], shown: ReadonlySet<number>): Map<number, ExecutionEvent[]> {
+  const out = new Map<number, ExecutionEvent[]>();
+  const threads = [...new Set(events.filter((e) => !e.isInit && shown.has(e.id)).map((e) => e.thread))].sort((a, b) => a - b);
+  for (const t of threads) out.set(t, events.filter((e) => e.thread === t && !e.isInit && shown.has(e.id)).sort((a, b) => a.poIndex - b.poIndex));
+  return out;
 }
 
 function nodeLine(e: ExecutionEvent, onCycle: ReadonlySet<number>): string {
@@ -131,6 +155,7 @@ function nodeLine(e: ExecutionEvent, onCycle: ReadonlySet<number>): string {
   const tags = e.tags.length > 0 ? `[${e.tags.join(',')}]` : '';
   let head: string;
   if (e.action === 'F') head = `${name}: F${tags}`;
+  else if (e.action === 'Commit') head = `${name}: branch${tags}`;
   else if (e.loc !== undefined) head = `${name}: ${e.action}${tags} ${e.loc}${e.value !== undefined ? `=${String(e.value)}` : ''}`;
   else head = `${name}: ${e.action}${tags}`;
   const where = e.isInit ? 'initial value' : `line ${e.span.line}: ${e.text.replace(/\s*;\s*$/, '')}`;
@@ -175,12 +200,10 @@ function escape(s: string): string {
   return s.replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/\n/g, '\\n');
 }
 
-function immediatePo(x: CandidateExecution): [number, number][] {
+/** Program order between consecutive shown events of each thread. */
+function immediatePo(threadEvents: ReadonlyMap<number, readonly ExecutionEvent[]>): [number, number][] {
   const out: [number, number][] = [];
-  const byThread = new Map<number, ExecutionEvent[]>();
-  for (const e of x.events) if (!e.isInit) byThread.set(e.thread, [...(byThread.get(e.thread) ?? []), e]);
-  for (const evs of byThread.values()) {
-    evs.sort((a, b) => a.poIndex - b.poIndex);
+  for (const evs of threadEvents.values()) {
     for (let i = 0; i + 1 < evs.length; i++) out.push([(evs[i] as ExecutionEvent).id, (evs[i + 1] as ExecutionEvent).id]);
   }
   return out;
