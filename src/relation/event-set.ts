@@ -181,9 +181,17 @@ export class EventSet {
   }
 }
 
-/** Hex key of a range of words. */
+/**
+ * A key of a range of words, equal for equal contents: each word as two
+ * UTF-16 code units (the words' own bytes, read as 16-bit units), made in
+ * chunks by `String.fromCharCode`.
+ */
 export function wordsKey(w: Uint32Array, from: number, to: number): string {
+  const units = new Uint16Array(w.buffer, w.byteOffset + from * 4, (to - from) * 2);
   let s = '';
-  for (let k = from; k < to; k++) s += w[k] === 0 ? '0.' : w[k].toString(36) + '.';
+  for (let k = 0; k < units.length; k += KEY_CHUNK) s += String.fromCharCode.apply(null, units.subarray(k, k + KEY_CHUNK) as unknown as number[]);
   return s;
 }
+
+/** Code units per `String.fromCharCode` call (well below engines' argument limits). */
+const KEY_CHUNK = 4096;
