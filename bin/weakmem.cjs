@@ -8,10 +8,13 @@ const fs = require('node:fs');
 const path = require('node:path');
 const vm = require('node:vm');
 const Module = require('node:module');
+const { isAscii } = require('node:buffer');
 
 const file = path.join(__dirname, '..', 'dist', 'cli', 'weakmem.cjs');
 const cacheFile = `${file}.${process.version}.cache`;
-const source = fs.readFileSync(file, 'utf8').replace(/^#!.*/, '');
+const bytes = fs.readFileSync(file);
+// esbuild writes ASCII (it escapes other characters): decoded as latin1, it is the same string, sooner.
+const source = (isAscii(bytes) ? bytes.toString('latin1') : bytes.toString('utf8')).replace(/^#!.*/, '');
 let cachedData;
 try {
   cachedData = fs.readFileSync(cacheFile);

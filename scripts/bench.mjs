@@ -3,9 +3,11 @@
 //
 //   npm run bench -- [--set linux|aarch64] [--model ref|builtin] [--repeat N]
 //
-// Prints the wall-clock totals and the mean per test. Performance is
-// measured here, never asserted in a test.
-import { existsSync, readdirSync } from 'node:fs';
+// Prints the wall-clock totals and the mean per test, and (on Linux) the CPU
+// time of the weakmem processes, user + system: on a shared machine it
+// varies much less than wall time. Performance is measured here, never
+// asserted in a test.
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { spawnSync } from 'node:child_process';
 
@@ -44,9 +46,23 @@ const modelArgs = model === 'ref' ? chosen.ref : [];
 
 function time(fn) {
   const t0 = process.hrtime.bigint();
+  const c0 = childCpu();
   fn();
-  return Number(process.hrtime.bigint() - t0) / 1e9;
+  const c1 = childCpu();
+  return { wall: Number(process.hrtime.bigint() - t0) / 1e9, cpu: c0 === undefined || c1 === undefined ? undefined : c1 - c0 };
 }
+
+/** Seconds of CPU (user + system) used by the waited-for child processes so far, from /proc (clock ticks of 1/100 s). */
+function childCpu() {
+  try {
+    const fields = readFileSync('/proc/self/stat', 'utf8').replace(/^.*\) /, '').split(' ');
+    return (Number(fields[13]) + Number(fields[14])) / 100;
+  } catch {
+    return undefined;
+  }
+}
+
+const cpuText = (t) => (t.cpu === undefined ? '' : `, cpu ${t.cpu.toFixed(2)} s`);
 
 for (let r = 0; r < repeat; r++) {
   let failures = 0;
@@ -61,8 +77,9 @@ for (let r = 0; r < repeat; r++) {
     if (p.status !== 0) failures++;
   });
   console.log(
-    `catalogue/${set}, ${tests.length} tests, model ${model}: one process per test ${perProcess.toFixed(2)} s ` +
-      `(${((perProcess / tests.length) * 1000).toFixed(0)} ms/test); one process ${oneProcess.toFixed(2)} s` +
+    `catalogue/${set}, ${tests.length} tests, model ${model}: one process per test ${perProcess.wall.toFixed(2)} s ` +
+      `(${((perProcess.wall / tests.length) * 1000).toFixed(0)} ms/test${cpuText(perProcess)}); ` +
+      `one process ${oneProcess.wall.toFixed(2)} s${cpuText(oneProcess)}` +
       (failures > 0 ? `; ${failures} runs exited non-zero` : ''),
   );
 }

@@ -2,6 +2,7 @@
 /** Entry point of the `weakmem` command. */
 import { writeSync } from 'node:fs';
 import { main } from './cli/main.js';
+import { shortRunTiering } from './cli/tiering.js';
 
 /**
  * Writes to a file descriptor synchronously: a short run need not load
@@ -24,5 +25,10 @@ function writer(fd: number): (s: string) => void {
   };
 }
 
-const code = main(process.argv.slice(2), { out: writer(1), err: writer(2) });
-process.exitCode = code;
+const tiering = shortRunTiering();
+try {
+  process.exitCode = main(process.argv.slice(2), { out: writer(1), err: writer(2), tiering });
+} finally {
+  // V8's own budget again, before the launcher may save the code cache (the flags are part of its key).
+  tiering.end();
+}

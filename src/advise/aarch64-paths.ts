@@ -22,7 +22,7 @@ interface Entry {
 
 export class ThreadPath {
   private readonly entries: Entry[] = [];
-  /** Event id → index in `entries` of the entry into its instruction. */
+  /** Event id -> index in `entries` of the entry into its instruction. */
   private readonly entryOf = new Map<number, number>();
 
   constructor(

@@ -29,6 +29,8 @@ export interface SessionOptions {
   readonly timeoutSeconds?: number;
   /** Where parsed model and macro files may be kept from one run to the next (default: nowhere). */
   readonly parseCache?: ParseCache;
+  /** Called now and then while a test is checked (every 64 candidates). */
+  readonly progress?: () => void;
 }
 
 /** Macro tables as JSON data (their maps as lists of entries). */
@@ -64,6 +66,7 @@ export class Session {
       maxExecutions: this.opts.maxExecutions,
       ...(this.opts.timeoutSeconds !== undefined ? { timeoutMs: this.opts.timeoutSeconds * 1000 } : {}),
       ...(this.opts.skipChecks.length > 0 ? { skipChecks: new Set(this.opts.skipChecks) } : {}),
+      ...(this.opts.progress !== undefined ? { progress: this.opts.progress } : {}),
     };
     if (header.name === 'C') {
       const test = parseCLitmus(source, file);

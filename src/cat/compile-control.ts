@@ -11,7 +11,7 @@ import { meta, unbind } from './compile-expr.js';
 import * as ops from './ops.js';
 import { isCatchable, type Code, type Frame } from './runtime.js';
 import { LocalScope } from './scope.js';
-import { evalError, relV, setV, typeOf, type Value } from './values.js';
+import { UNBOUND, evalError, relV, setV, typeOf, type Value } from './values.js';
 
 /** Evaluates a variant condition against the selected variants (case-insensitive, as herd). */
 export function variantHolds(c: VariantCond, variants: ReadonlySet<string>): boolean {
@@ -30,6 +30,23 @@ export function variantHolds(c: VariantCond, variants: ReadonlySet<string>): boo
 export function compileControl(comp: ExprCompiler, e: Extract<Expr, { kind: 'match' | 'matchSet' | 'try' | 'if' }>, scope: LocalScope | null): Compiled {
   switch (e.kind) {
     case 'try': {
+      // `try X with d` on a predefined name (`try DMB.NSH with emptyset`): an unbound X is the
+      // only error its evaluation can raise, so it is tested for, not thrown and caught.
+      const name = e.body.kind === 'var' ? comp.predefined(e.body.name, scope) : undefined;
+      if (name !== undefined) {
+        const fb = comp.compile(e.fallback, scope), m = meta([name, fb]), read = name.code, fc = comp.use(fb, m);
+        const code: Code = (ctx, env) => {
+          let v: Value;
+          try {
+            v = read(ctx, env);
+          } catch (err) {
+            if (!isCatchable(err)) throw err;
+            return fc(ctx, env);
+          }
+          return v === UNBOUND ? fc(ctx, env) : v;
+        };
+        return { code, trivial: false, ...m };
+      }
       const body = comp.compile(e.body, scope), fb = comp.compile(e.fallback, scope);
       const m = meta([body, fb]), bc = comp.use(body, m), fc = comp.use(fb, m);
       const code: Code = (ctx, env) => {

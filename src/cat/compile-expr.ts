@@ -135,6 +135,23 @@ export class ExprCompiler {
     return this.globalRead(this.env.global(name), span);
   }
 
+  /**
+   * `name` read as a predefined name (no local or model binding of that
+   * name is in scope): the code giving its value, or UNBOUND when the
+   * candidate does not define it.
+   */
+  predefined(name: string, scope: LocalScope | null): Compiled | undefined {
+    if (scope?.lookup(name) !== undefined) return undefined;
+    const g = this.env.global(name);
+    return g.constant === undefined && g.ref === undefined ? this.predefRead(g.predef ?? '') : undefined;
+  }
+
+  private predefRead(name: string): Compiled {
+    const dynamic = DYNAMIC_PREDEFS.has(name), slot = this.env.predefSlot(name);
+    const level = dynamic ? CANDIDATE_LEVEL : SKELETON_LEVEL;
+    return compiled((ctx) => ctx.cand.predefAt(slot, name, dynamic), { level, outer: 0, volatile: false }, true);
+  }
+
   private globalRead(g: GlobalBinding, span: Span): Compiled {
     if (g.constant !== undefined) {
       const v = g.constant;

@@ -173,6 +173,26 @@ export function predefValue(name: string, cand: Candidate, cfg: PredefConfig): V
   if (name === 'FW') return setV(EventSet.of(cand.n, cand.x.finalWrites));
   const s = SETS[name];
   if (s !== undefined) return setV(eventSet(cand, s));
-  if (cfg.archSets.has(name) || cand.x.events.some((e) => e.sets?.includes(name) === true)) return setV(eventSet(cand, inSets(name)));
+  const members = setMembers(cand).get(name);
+  if (members !== undefined) return setV(EventSet.of(cand.n, members));
+  if (cfg.archSets.has(name)) return setV(EventSet.empty(cand.n));
   return primitive(name) ?? UNBOUND;
+}
+
+/** Identity of the index `setMembers` keeps per shape. */
+const SET_MEMBERS = {};
+
+/** The events of each name in the events' `sets`, made once per shape. */
+function setMembers(cand: Candidate): ReadonlyMap<string, readonly number[]> {
+  return cand.skeleton.derive(SET_MEMBERS, () => {
+    const members = new Map<string, number[]>();
+    cand.x.events.forEach((e, i) => {
+      for (const name of e.sets ?? []) {
+        const ids = members.get(name);
+        if (ids === undefined) members.set(name, [i]);
+        else if (ids[ids.length - 1] !== i) ids.push(i);
+      }
+    });
+    return members;
+  });
 }

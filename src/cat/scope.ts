@@ -43,7 +43,7 @@ export class LocalScope {
 export class CompileEnv {
   /** Visible top-level bindings. */
   readonly globals = new Map<string, GlobalBinding>();
-  /** Visible tags: tag name → enum type. */
+  /** Visible tags: tag name -> enum type. */
   readonly tags = new Map<string, string>();
   /** Tags of each enum type (latest declaration). */
   readonly enums = new Map<string, readonly string[]>();

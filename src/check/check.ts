@@ -39,6 +39,8 @@ export interface CheckOptions {
   readonly loopCut?: () => boolean;
   /** Called for every model outcome, consistent or not, that passes the filter. */
   readonly observe?: (e: JudgedExecution) => void;
+  /** Called every 64 judged candidates. */
+  readonly progress?: () => void;
 }
 
 export function checkTest(
@@ -84,8 +86,11 @@ export function checkTest(
       if (candidates > opts.maxExecutions) {
         raise(DIAG_CODES.BOUND_EXCEEDED, `more than ${opts.maxExecutions} candidate executions; raise --max-executions to explore further`);
       }
-      if (deadline !== undefined && (candidates & 255) === 0 && Date.now() > deadline) {
-        raise(DIAG_CODES.TIMEOUT, 'timed out; raise --timeout to explore further');
+      if ((candidates & 63) === 0) {
+        if ((candidates & 255) === 0 && deadline !== undefined && Date.now() > deadline) {
+          raise(DIAG_CODES.TIMEOUT, 'timed out; raise --timeout to explore further');
+        }
+        opts.progress?.();
       }
       const holds = evalProp(test.condition.prop, lookup);
       opts.observe?.({ candidate: cand, outcome, holds });

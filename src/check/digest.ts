@@ -10,16 +10,22 @@ export function digest(source: string): string {
     .replace(/\/\/[^\n]*/g, ' ')
     .replace(/\s+/g, ' ')
     .trim();
-  return fnv1a64(text, 0xcbf29ce484222325n) + fnv1a64(text, 0x84222325cbf29ce4n);
+  return fnv1a64(text, 0xcbf29ce4, 0x84222325) + fnv1a64(text, 0x84222325, 0xcbf29ce4);
 }
 
-function fnv1a64(text: string, offset: bigint): string {
-  const prime = 0x100000001b3n;
-  const mask = (1n << 64n) - 1n;
-  let h = offset;
+/**
+ * FNV-1a over the UTF-16 code units of `text`, 64 bits kept as two 32-bit
+ * halves (BigInt arithmetic costs an allocation per step). The prime is
+ * 2^40 + 0x1b3: h * prime = h * 0x1b3 + (h << 40), modulo 2^64.
+ */
+export function fnv1a64(text: string, offsetHigh: number, offsetLow: number): string {
+  let hi = offsetHigh >>> 0, lo = offsetLow >>> 0;
   for (let i = 0; i < text.length; i++) {
-    h ^= BigInt(text.charCodeAt(i));
-    h = (h * prime) & mask;
+    lo = (lo ^ text.charCodeAt(i)) >>> 0;
+    // Every intermediate is an exact integer below 2^53.
+    const low = lo * 0x1b3;
+    hi = (hi * 0x1b3 + Math.floor(low / 0x100000000) + ((lo << 8) >>> 0)) >>> 0;
+    lo = low >>> 0;
   }
-  return h.toString(16).padStart(16, '0');
+  return hi.toString(16).padStart(8, '0') + lo.toString(16).padStart(8, '0');
 }

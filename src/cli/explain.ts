@@ -28,7 +28,7 @@ export interface CommandContext {
   read(file: string): string;
 }
 
-export function sessionFor(opts: RunOptions, searchPath: readonly string[]): Session {
+export function sessionFor(opts: RunOptions, searchPath: readonly string[], progress?: () => void): Session {
   return new Session({
     resolver: nodeResolver(searchPath),
     ...(opts.model !== undefined ? { model: opts.model } : {}),
@@ -39,6 +39,7 @@ export function sessionFor(opts: RunOptions, searchPath: readonly string[]): Ses
     maxExecutions: opts.maxExecutions,
     ...(opts.timeoutSeconds !== undefined ? { timeoutSeconds: opts.timeoutSeconds } : {}),
     parseCache: nodeParseCache(),
+    ...(progress !== undefined ? { progress } : {}),
   });
 }
 
@@ -54,7 +55,7 @@ export function explainCommand(argv: readonly string[], ctx: CommandContext): nu
   const { opts, files, searchPath } = ctx.resolve(argv, 'explain');
   if (files.length === 0) raise(DIAG_CODES.USAGE, 'weakmem explain needs at least one litmus file or directory');
   const format = graphFormat(opts);
-  const session = sessionFor(opts, searchPath);
+  const session = sessionFor(opts, searchPath, ctx.io.tiering?.end);
   const checker: Checker = (s, f, o) => session.check(s, f, o);
   let status: number = EXIT.OK;
   for (const file of ctx.expand(files)) {

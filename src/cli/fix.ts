@@ -6,7 +6,7 @@ import { sessionFor, toolkitForTest, type CommandContext } from './explain.js';
 export function fixCommand(argv: readonly string[], ctx: CommandContext): number {
   const { opts, files, searchPath } = ctx.resolve(argv, 'fix');
   if (files.length === 0) raise(DIAG_CODES.USAGE, 'weakmem fix needs at least one litmus file or directory');
-  const session = sessionFor(opts, searchPath);
+  const session = sessionFor(opts, searchPath, ctx.io.tiering?.end);
   const checker: Checker = (s, f, o) => session.check(s, f, o);
   let status: number = EXIT.OK;
   for (const file of ctx.expand(files)) {

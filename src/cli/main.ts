@@ -10,6 +10,7 @@ import { checkAndDraw, explainCommand, sessionFor, type CommandContext } from '.
 import { fixCommand } from './fix.js';
 import { emptyOptions, optionsHelp, parseRunArgs, type Command, type RunOptions } from './options.js';
 import { nodeResolver } from './resolver.js';
+import type { Tiering } from './tiering.js';
 
 export const VERSION = '0.1.0';
 
@@ -38,6 +39,8 @@ Exit codes:
 export interface Io {
   readonly out: (s: string) => void;
   readonly err: (s: string) => void;
+  /** The compiler's warm-up, told how the run goes (see tiering.ts). */
+  readonly tiering?: Tiering;
 }
 
 /** Runs the command line; returns the exit code. */
@@ -144,9 +147,12 @@ function resolveOptions(argv: readonly string[], command: Command = 'run'): { op
 function run(argv: readonly string[], io: Io, sources: Map<string, string>): number {
   const { opts, files, searchPath } = resolveOptions(argv);
   if (files.length === 0) raise(DIAG_CODES.USAGE, 'weakmem run needs at least one litmus file or directory');
-  const session = sessionFor(opts, searchPath);
+  const session = sessionFor(opts, searchPath, io.tiering?.end);
   let status: number = EXIT.OK;
-  for (const file of expandFiles(files)) {
+  const tests = expandFiles(files);
+  io.tiering?.start(tests.length);
+  for (const file of tests) {
+    io.tiering?.check();
     try {
       let text: string;
       try {

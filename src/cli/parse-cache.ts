@@ -1,11 +1,12 @@
 /**
- * The command's parse cache: one JSON file per parsed file, in a
+ * The command's parse cache: one JSON file per parsed file (by path), in a
  * `.parse-cache` folder next to the running code (like the bundle's V8 code
  * cache), or in $WEAKMEM_PARSE_CACHE (`off` disables it). An entry keeps the
  * text it was parsed from and the identity of the build that parsed it, and
  * is used only when both match; a folder that cannot be written just means
  * parsing every time.
  */
+import { isAscii } from 'node:buffer';
 import { mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -38,9 +39,12 @@ export function nodeParseCache(): ParseCache {
 export function diskParseCache(dir: string, build: string): ParseCache {
   return {
     memo<T>(kind: string, path: string, text: string, parse: () => T, codec?: Codec<T>): T {
-      const file = join(dir, `${kind}-${hash(`${path}\u0000${text}`)}.json`);
+      // Named by path alone (hashing the text would cost more than comparing it): a new text replaces the entry.
+      const file = join(dir, `${kind}-${hash(path)}.json`);
       try {
-        const e = JSON.parse(readFileSync(file, 'utf8')) as Entry;
+        const bytes = readFileSync(file);
+        // Mostly ASCII, which decodes faster as latin1 (to the same string).
+        const e = JSON.parse(isAscii(bytes) ? bytes.toString('latin1') : bytes.toString('utf8')) as Entry;
         if (e.build === build && e.kind === kind && e.path === path && e.text === text) return codec ? codec.decode(e.value) : (e.value as T);
       } catch {
         // absent, unreadable or from another build: parse

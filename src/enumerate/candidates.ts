@@ -60,7 +60,7 @@ export function* candidateExecutions(sem: ThreadSemantics, opts: EnumerateOption
     }
   };
   const observed = [...opts.observedLocs].filter((l) => initial.has(l)).sort();
-  const layouts = new LayoutTable(initEvents, locs, observed, sem.poWithinInstruction);
+  const layouts = new LayoutTable(initEvents, locs, observed, sem.poWithinInstruction, sem.derivedDependencies === true);
   const uniprocs = new WeakMap<Layout, Uniproc>();
   for (const chosen of traceCombinations(traces, initial)) {
     const layout = layouts.of(chosen);

@@ -94,6 +94,8 @@ export class LayoutTable {
     private readonly locs: readonly string[],
     private readonly observed: readonly string[],
     private readonly poWithinInstruction: boolean,
+    /** Traces' addr, data and ctrl follow from the rest (see ThreadSemantics). */
+    private readonly derivedDependencies = false,
   ) {}
 
   /** The layout of a choice of traces (the same object for choices of the same shape). */
@@ -134,11 +136,7 @@ export class LayoutTable {
   private idOf(t: ThreadTrace): number {
     let id = this.traceIds.get(t);
     if (id === undefined) {
-      const key = JSON.stringify([
-        t.thread,
-        t.events.map((e) => [e.action, e.loc ?? null, e.tags, e.sets ?? [], e.instr]),
-        t.addr, t.data, t.ctrl, t.rmw, t.iicoData ?? [], t.iicoCtrl ?? [], t.iicoOrder ?? [], t.sca ?? [],
-      ]);
+      const key = traceKey(t, this.derivedDependencies);
       id = this.traceKeys.get(key);
       if (id === undefined) {
         id = this.traceKeys.size;
@@ -192,4 +190,23 @@ export class LayoutTable {
     });
     return { relations: { po, ...lift, shape: { key } }, offsets, reads, writesAtLoc, locWrites, finalWriteChoices };
   }
+}
+
+/**
+ * What makes two traces lay out the same: the thread, the events up to
+ * their values and the static relations. Fields are joined by control
+ * characters, which names and tags never contain.
+ */
+function traceKey(t: ThreadTrace, derivedDependencies: boolean): string {
+  let key = `${t.thread}`;
+  for (const e of t.events) {
+    key += `\u0003${e.action}\u0001${e.loc ?? ''}\u0001${e.loc === undefined ? 0 : 1}\u0001${e.instr}\u0001${e.tags.length}\u0001${e.tags.join('\u0002')}`;
+    if (e.sets !== undefined && e.sets.length > 0) key += `\u0001${e.sets.length}\u0001${e.sets.join('\u0002')}`;
+  }
+  const relations = derivedDependencies ? [t.rmw, t.iicoData, t.iicoCtrl, t.iicoOrder, t.sca] : [t.addr, t.data, t.ctrl, t.rmw, t.iicoData, t.iicoCtrl, t.iicoOrder, t.sca];
+  for (const r of relations) {
+    key += '\u0004';
+    if (r !== undefined) for (const [a, b] of r) key += `${a},${b};`;
+  }
+  return key;
 }

@@ -111,6 +111,12 @@ export interface ThreadSemantics {
    */
   readonly unknownValue?: Value;
   /**
+   * The traces' `addr`, `data` and `ctrl` follow from their events and
+   * intrinsic relations (assembly: herd's native dependencies), so they
+   * never tell two traces apart.
+   */
+  readonly derivedDependencies?: boolean;
+  /**
    * Every trace of `thread` when a read of `loc` may return any value of
    * `readValues(loc)`. Throws `WeakmemError` for unsupported constructs.
    */

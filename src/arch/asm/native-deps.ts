@@ -13,106 +13,139 @@ interface Input {
   readonly iicoCtrl: EdgeList;
 }
 
-const act = (e: TraceEvent | undefined): string => (e?.action as string | undefined) ?? '';
-const isMemRead = (e: TraceEvent | undefined): boolean => act(e) === 'R';
-const isMemWrite = (e: TraceEvent | undefined): boolean => act(e) === 'W';
-const isCommit = (e: TraceEvent | undefined): boolean => act(e) === 'Commit';
-const relevant = (e: TraceEvent | undefined): boolean => ['R', 'W', 'F', 'Commit'].includes(act(e));
-const has = (e: TraceEvent | undefined, s: string): boolean => e?.sets?.includes(s) === true;
+/** herd's native dependencies of one trace. */
+export interface NativeDependencies {
+  readonly addr: EdgeList;
+  readonly data: EdgeList;
+  readonly ctrl: EdgeList;
+}
 
-export function nativeDependencies(x: Input): { addr: EdgeList; data: EdgeList; ctrl: EdgeList } {
+// Bits of an event's kind (see `kindOf`).
+const READ = 1, WRITE = 2, COMMIT = 4, RELEVANT = 8, BCC = 16, DATA_PORT = 32;
+
+function kindOf(e: TraceEvent): number {
+  const a = e.action as string;
+  let k = a === 'R' ? READ | RELEVANT : a === 'W' ? WRITE | RELEVANT : a === 'Commit' ? COMMIT | RELEVANT : a === 'F' ? RELEVANT : 0;
+  if (e.sets?.includes('BCC') === true) k |= BCC;
+  if (e.sets?.includes('DATA') === true) k |= DATA_PORT;
+  return k;
+}
+
+/** Adjacency lists (absent: no successor), each successor once, in edge order. */
+type Adjacency = readonly (number[] | undefined)[];
+
+export function nativeDependencies(x: Input): NativeDependencies {
   const ev = x.events;
   const n = ev.length;
+  const kind = ev.map(kindOf);
   // Register reads-from: each register read from the latest earlier write of its register.
-  const rfReg: [number, number][] = [];
-  ev.forEach((r, i) => {
-    if (act(r) !== 'Rreg') return;
+  const inside: [number, number][] = [];
+  for (let i = 0; i < n; i++) {
+    const r = ev[i] as TraceEvent;
+    if ((r.action as string) !== 'Rreg') continue;
     for (let j = i - 1; j >= 0; j--) {
       const w = ev[j] as TraceEvent;
-      if (act(w) === 'Wreg' && w.loc === r.loc && w.instr < r.instr) {
-        rfReg.push([j, i]);
+      if ((w.action as string) === 'Wreg' && w.loc === r.loc && w.instr < r.instr) {
+        inside.push([j, i]);
         break;
       }
     }
-  });
-  const inside = adjacency(n, [...rfReg, ...x.iicoData.filter(([a, b]) => !relevant(ev[a]) && !relevant(ev[b]))]);
+  }
+  for (const e of x.iicoData) if (((kind[e[0]] as number) & RELEVANT) === 0 && ((kind[e[1]] as number) & RELEVANT) === 0) inside.push([e[0], e[1]]);
+  const insideSucc = adjacency(n, inside);
   const iicoSucc = adjacency(n, x.iicoData);
   // dd_pre: a read, one iico_data step, then a non-empty chain of register steps.
-  const ddPre: Set<number>[] = ev.map(() => new Set<number>());
-  ev.forEach((e, r) => {
-    if (!isMemRead(e)) return;
-    const starts = [...(iicoSucc[r] as Set<number>)];
-    for (const s of starts) for (const t of reach(inside, s)) (ddPre[r] as Set<number>).add(t);
-  });
+  const ddPre: (number[] | undefined)[] = new Array(n);
+  for (let r = 0; r < n; r++) {
+    if (((kind[r] as number) & READ) === 0) continue;
+    const found: number[] = [];
+    const mark = new Uint8Array(n);
+    for (const s of iicoSucc[r] ?? []) {
+      for (const t of reach(insideSucc, s, n)) {
+        if (mark[t] === 0) {
+          mark[t] = 1;
+          found.push(t);
+        }
+      }
+    }
+    ddPre[r] = found;
+  }
   const addr: [number, number][] = [];
   const data: [number, number][] = [];
   const dataToCommit: [number, number][] = [];
-  ev.forEach((_, r) => {
-    for (const mid of ddPre[r] as Set<number>) {
-      for (const t of iicoSucc[mid] as Set<number>) {
-        const dataPort = has(ev[mid], 'DATA');
-        if (isCommit(ev[t])) dataToCommit.push([r, t]);
-        if (isMemWrite(ev[t]) && dataPort) data.push([r, t]);
-        if (isMemRead(ev[t]) || (isMemWrite(ev[t]) && !dataPort)) addr.push([r, t]);
+  for (let r = 0; r < n; r++) {
+    for (const mid of ddPre[r] ?? []) {
+      const dataPort = ((kind[mid] as number) & DATA_PORT) !== 0;
+      for (const t of iicoSucc[mid] ?? []) {
+        const k = kind[t] as number;
+        if ((k & COMMIT) !== 0) dataToCommit.push([r, t]);
+        if ((k & WRITE) !== 0 && dataPort) data.push([r, t]);
+        if ((k & READ) !== 0 || ((k & WRITE) !== 0 && !dataPort)) addr.push([r, t]);
       }
     }
-  });
+  }
   // ctrl: from a read, through dd_pre, addr or data, to a branch; then po (BCC) or iico (PRED).
   const iicoAll = adjacency(n, [...x.iicoData, ...x.iicoCtrl]);
-  const ctrl = new Set<string>();
-  const out: [number, number][] = [];
-  const toBranch = (r: number, c: number): void => {
-    if (!isCommit(ev[c])) return;
-    const bcc = has(ev[c], 'BCC');
-    const targets = bcc ? ev.map((_, k) => k).filter((k) => (ev[k] as TraceEvent).instr > (ev[c] as TraceEvent).instr) : [...(iicoAll[c] as Set<number>)];
-    for (const t of targets) {
-      if (!relevant(ev[t])) continue;
-      const key = `${r},${t}`;
-      if (!ctrl.has(key)) {
-        ctrl.add(key);
-        out.push([r, t]);
-      }
-    }
+  const ctrlSeen = new Uint8Array(n * n);
+  const ctrl: [number, number][] = [];
+  const reached = (r: number, t: number): void => {
+    if (((kind[t] as number) & RELEVANT) === 0 || ctrlSeen[r * n + t] === 1) return;
+    ctrlSeen[r * n + t] = 1;
+    ctrl.push([r, t]);
   };
-  ev.forEach((e, r) => {
-    if (!isMemRead(e)) return;
-    for (const c of ddPre[r] as Set<number>) toBranch(r, c);
-  });
-  for (const [r, c] of [...addr, ...data, ...dataToCommit]) toBranch(r, c);
-  return { addr: dedupe(addr), data: dedupe(data), ctrl: out };
+  const toBranch = (r: number, c: number): void => {
+    const k = kind[c] as number;
+    if ((k & COMMIT) === 0) return;
+    if ((k & BCC) !== 0) {
+      const after = (ev[c] as TraceEvent).instr;
+      for (let t = 0; t < n; t++) if ((ev[t] as TraceEvent).instr > after) reached(r, t);
+    } else for (const t of iicoAll[c] ?? []) reached(r, t);
+  };
+  for (let r = 0; r < n; r++) {
+    if (((kind[r] as number) & READ) === 0) continue;
+    for (const c of ddPre[r] ?? []) toBranch(r, c);
+  }
+  for (const es of [addr, data, dataToCommit]) for (const [r, c] of es) toBranch(r, c);
+  return { addr: dedupe(n, addr), data: dedupe(n, data), ctrl };
 }
 
-function adjacency(n: number, edges: EdgeList): Set<number>[] {
-  const a = Array.from({ length: n }, () => new Set<number>());
-  for (const [x, y] of edges) a[x]?.add(y);
+function adjacency(n: number, edges: EdgeList): Adjacency {
+  const a = new Array<number[] | undefined>(n);
+  for (const [x, y] of edges) {
+    if (!(x >= 0 && x < n)) continue;
+    const succ = a[x];
+    if (succ === undefined) a[x] = [y];
+    else if (!succ.includes(y)) succ.push(y);
+  }
   return a;
 }
 
-/** Nodes reachable from `s` by one or more edges. */
-function reach(adj: readonly Set<number>[], s: number): Set<number> {
-  const seen = new Set<number>();
+/** Nodes reachable from `s` by one or more edges, in the order a depth-first search finds them. */
+function reach(adj: Adjacency, s: number, n: number): number[] {
+  const seen = new Uint8Array(n);
+  const order: number[] = [];
   const todo = [s];
   while (todo.length > 0) {
     const x = todo.pop() as number;
     for (const y of adj[x] ?? []) {
-      if (!seen.has(y)) {
-        seen.add(y);
+      if (seen[y] !== 1) {
+        seen[y] = 1;
+        order.push(y);
         todo.push(y);
       }
     }
   }
-  return seen;
+  return order;
 }
 
-function dedupe(edges: readonly (readonly [number, number])[]): [number, number][] {
-  const seen = new Set<string>();
+/** The edges in order, each once (events are below `n`). */
+function dedupe(n: number, edges: readonly (readonly [number, number])[]): [number, number][] {
+  const seen = new Uint8Array(n * n);
   const out: [number, number][] = [];
   for (const [a, b] of edges) {
-    const k = `${a},${b}`;
-    if (!seen.has(k)) {
-      seen.add(k);
-      out.push([a, b]);
-    }
+    if (seen[a * n + b] === 1) continue;
+    seen[a * n + b] = 1;
+    out.push([a, b]);
   }
   return out;
 }

@@ -26,6 +26,7 @@
 import type { Span } from '../../diag.js';
 import type { EdgeList, EventAction, ThreadTrace, TraceEvent } from '../../exec/types.js';
 import type { Value } from '../../litmus/types.js';
+import { nativeDependencies, type NativeDependencies } from './native-deps.js';
 
 /**
  * Event actions of assembly traces. `Rreg`/`Wreg` are register accesses
@@ -75,12 +76,13 @@ export class TraceBuilder {
   }
 
   add(spec: AsmEventSpec): number {
+    const sets = spec.sets;
     this.events.push({
       action: action(spec.action),
-      ...(spec.loc !== undefined ? { loc: spec.loc } : {}),
-      ...(spec.value !== undefined ? { value: spec.value } : {}),
-      tags: spec.tags ?? [],
-      ...(spec.sets !== undefined && spec.sets.length > 0 ? { sets: spec.sets } : {}),
+      loc: spec.loc,
+      value: spec.value,
+      tags: spec.tags ?? NO_TAGS,
+      sets: sets !== undefined && sets.length > 0 ? sets : undefined,
       instr: this.instr,
       span: this.span,
       text: this.text,
@@ -111,31 +113,68 @@ export class TraceBuilder {
     this.sca.push([a, b]);
   }
 
-  /** The trace; `deps` are the dependencies herd computes natively for models that do not compute their own. */
-  finish(regs: ReadonlyMap<string, Value>, deps: { addr: EdgeList; data: EdgeList; ctrl: EdgeList }): AsmTrace {
-    return {
-      thread: this.thread,
-      events: this.events,
-      addr: deps.addr,
-      data: deps.data,
-      ctrl: deps.ctrl,
-      rmw: this.rmw,
-      iicoData: this.iicoData,
-      iicoCtrl: this.iicoCtrl,
-      iicoOrder: this.iicoOrder,
-      ...(this.sca.length > 0 ? { sca: this.sca } : {}),
-      regs,
-    };
-  }
-
-  /** Read-only view for computing native dependencies. */
-  snapshot(): { events: readonly TraceEvent[]; iicoData: EdgeList; iicoCtrl: EdgeList } {
-    return { events: this.events, iicoData: this.iicoData, iicoCtrl: this.iicoCtrl };
+  /** The trace (see `Trace`). */
+  finish(regs: ReadonlyMap<string, Value>): AsmTrace {
+    return new Trace(this.thread, this.events, this.rmw, this.iicoData, this.iicoCtrl, this.iicoOrder, this.sca, regs);
   }
 }
 
+/**
+ * A finished trace. Its `addr`, `data` and `ctrl` are the dependencies
+ * herd computes natively for models that do not compute their own: most
+ * traces never need them, so they are computed on first use.
+ */
+class Trace implements AsmTrace {
+  readonly sca?: EdgeList;
+  private deps: NativeDependencies | undefined;
+
+  constructor(
+    readonly thread: number,
+    readonly events: readonly TraceEvent[],
+    readonly rmw: EdgeList,
+    readonly iicoData: EdgeList,
+    readonly iicoCtrl: EdgeList,
+    readonly iicoOrder: EdgeList,
+    sca: EdgeList,
+    readonly regs: ReadonlyMap<string, Value>,
+  ) {
+    if (sca.length > 0) this.sca = sca;
+  }
+
+  get addr(): EdgeList {
+    return this.native().addr;
+  }
+
+  get data(): EdgeList {
+    return this.native().data;
+  }
+
+  get ctrl(): EdgeList {
+    return this.native().ctrl;
+  }
+
+  private native(): NativeDependencies {
+    return (this.deps ??= nativeDependencies(this));
+  }
+}
+
+const NO_TAGS: readonly string[] = [];
+
+/** Appends the edges from each of `from` to each of `to` (in that order), skipping absent events and loops. */
 function link(into: [number, number][], from: Ev | readonly Ev[], to: Ev | readonly Ev[]): void {
-  const fs = Array.isArray(from) ? from : [from];
-  const ts = Array.isArray(to) ? to : [to];
-  for (const f of fs) for (const t of ts) if (f !== undefined && t !== undefined && f !== t) into.push([f, t]);
+  if (from === undefined) return;
+  if (typeof from === 'number') {
+    linkFrom(into, from, to);
+    return;
+  }
+  for (const f of from) if (f !== undefined) linkFrom(into, f, to);
+}
+
+function linkFrom(into: [number, number][], f: number, to: Ev | readonly Ev[]): void {
+  if (to === undefined) return;
+  if (typeof to === 'number') {
+    if (f !== to) into.push([f, to]);
+    return;
+  }
+  for (const t of to) if (t !== undefined && f !== t) into.push([f, t]);
 }

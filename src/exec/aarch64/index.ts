@@ -1,18 +1,15 @@
 /**
- * AArch64 thread semantics: each thread is run instruction by instruction
- * on concrete register values, once per choice of read values and of
- * instruction alternatives (herd's CAS and store-exclusive executions),
- * following branches. A backward branch may be taken at most `unroll`
- * times on a path (herd's -unroll, 2 by default); longer paths are cut.
+ * AArch64 thread semantics: what each instruction does (the runner in
+ * arch/asm/runner.ts runs threads path by path; instructions choose among
+ * alternatives, as herd's CAS and store-exclusive executions). Backward
+ * branches whose direction is known without memory reads do not count
+ * against the unrolling bound.
  */
 import { DIAG_CODES, raise } from '../../diag.js';
-import type { AsmSemanticsOptions, AsmThreadSemantics, ThreadEnv } from '../../arch/asm/env.js';
-import { explorePaths, PathCut, type Chooser } from '../../arch/asm/explore.js';
-import { nativeDependencies } from '../../arch/asm/native-deps.js';
+import type { AsmSemanticsOptions, AsmThreadSemantics } from '../../arch/asm/env.js';
+import { asmSemantics, type KnownBranches } from '../../arch/asm/runner.js';
 import { initialState } from '../../arch/asm/thread-state.js';
-import { TraceBuilder, type AsmTrace } from '../../arch/asm/trace.js';
-import { toLitmus, type AsmValue } from '../../arch/asm/value.js';
-import type { LitmusTest, Value } from '../../litmus/types.js';
+import type { LitmusTest } from '../../litmus/types.js';
 import type { AArch64Instr, AArch64Thread } from '../../litmus/aarch64/ast.js';
 import { alu, bfm, csel, holds, madd, maddl, movConst, movk, movReg, nzcv, unary } from './alu.js';
 import { Machine } from './context.js';
@@ -20,53 +17,18 @@ import { cas, load, store, storeExclusive, swapOrAmo } from './mem.js';
 import { casp, loadPair, storeExclusivePair, storePair } from './pair.js';
 
 export function aarch64Semantics(test: LitmusTest<AArch64Thread>, opts: AsmSemanticsOptions = {}): AsmThreadSemantics {
-  const unroll = opts.unroll ?? 2;
-  const init = initialState(test);
   test.threads.forEach((th) => checkTargets(th));
-  let cut = false;
-  return {
-    initial: init.memory,
-    threadCount: test.threads.length,
-    poWithinInstruction: false,
-    loopCut: () => cut,
-    traces(thread, readValues) {
-      const code = test.threads[thread] as AArch64Thread;
-      const env: ThreadEnv = { thread, readValues, memType: (loc) => init.memTypes.get(loc) ?? 'int', arrays: init.arrays };
-      const regTypes = init.regTypes[thread] as ReadonlyMap<string, string>;
-      const run = (chooser: Chooser): AsmTrace => {
-        const tb = new TraceBuilder(thread);
-        const m = new Machine(env, tb, chooser, init.regs[thread] as ReadonlyMap<string, AsmValue>);
-        const taken = new Map<number, number>();
-        const unknown = new Set<string>();
-        let pc = 0;
-        let steps = 0;
-        while (pc < code.instrs.length) {
-          const ins = code.instrs[pc] as AArch64Instr;
-          tb.begin(ins.span, ins.text);
-          m.span = ins.span;
-          const next = step(m, ins, pc, code.labels);
-          if (next <= pc && !decided(ins, unknown)) {
-            const n = (taken.get(pc) ?? 0) + 1;
-            if (n > unroll) throw new PathCut('loop');
-            taken.set(pc, n);
-          }
-          track(ins, unknown);
-          if (++steps > MAX_STEPS) raise(DIAG_CODES.BOUND_EXCEEDED, `P${thread} runs more than ${MAX_STEPS} instructions: a loop that does not end?`, ins.span);
-          pc = next;
-        }
-        const regs = new Map<string, Value>();
-        for (const [name, v] of m.regs) if (/^(X\d+|SP)$/.test(name)) regs.set(name, toLitmus(v, regTypes.get(name) ?? 'int'));
-        return tb.finish(regs, nativeDependencies(tb.snapshot()));
-      };
-      return explorePaths(run, (why) => {
-        if (why === 'loop') cut = true;
-      });
-    },
-  };
+  return asmSemantics(test, initialState(test), {
+    machine: (env, tb, chooser, regs) => new Machine(env, tb, chooser, regs),
+    step,
+    shownRegister: (name) => GENERAL_REGISTER.test(name),
+    knownBranches: KNOWN_BRANCHES,
+    arrays: true,
+  }, opts);
 }
 
-/** Instructions one path may execute (loops whose condition is known run in full, as in herd). */
-const MAX_STEPS = 10000;
+/** The registers of the final state: X0-X30 and SP (W registers are their X register). */
+const GENERAL_REGISTER = /^(X\d+|SP)$/;
 
 /**
  * Whether a conditional branch's direction is known without the values of
@@ -90,6 +52,8 @@ function decided(i: AArch64Instr, unknown: ReadonlySet<string>): boolean {
       return true;
   }
 }
+
+const KNOWN_BRANCHES: KnownBranches<AArch64Instr> = { decided, track };
 
 function track(i: AArch64Instr, unknown: Set<string>): void {
   const set = (r: string, isUnknown: boolean): void => {

@@ -3,63 +3,31 @@
  * plain reads and writes; `xchg` with memory and `lock`-prefixed
  * instructions access memory atomically (set `X`, an `rmw` pair);
  * `mfence`, `sfence`, `lfence` are fences. Flags are registers ZF, SF, CF.
+ * Threads are run path by path by arch/asm/runner.ts.
  */
 import { DIAG_CODES, raise } from '../../diag.js';
-import type { AsmSemanticsOptions, AsmThreadSemantics, ThreadEnv } from '../../arch/asm/env.js';
-import { explorePaths, PathCut, type Chooser } from '../../arch/asm/explore.js';
-import { nativeDependencies } from '../../arch/asm/native-deps.js';
+import type { AsmSemanticsOptions, AsmThreadSemantics } from '../../arch/asm/env.js';
+import { asmSemantics } from '../../arch/asm/runner.js';
 import { initialState } from '../../arch/asm/thread-state.js';
-import { TraceBuilder, type AsmTrace } from '../../arch/asm/trace.js';
-import { add, bitop, isSym, sameValue, sub, toLitmus, zext, type AsmValue } from '../../arch/asm/value.js';
-import type { LitmusTest, Value } from '../../litmus/types.js';
+import { add, bitop, isSym, sameValue, sub, zext, type AsmValue } from '../../arch/asm/value.js';
+import type { LitmusTest } from '../../litmus/types.js';
 import type { X86Cond, X86Instr, X86Operand, X86Thread } from '../../litmus/x86/ast.js';
 import { X86Machine } from './machine.js';
 
 export function x86Semantics(test: LitmusTest<X86Thread>, opts: AsmSemanticsOptions = {}): AsmThreadSemantics {
-  const unroll = opts.unroll ?? 2;
-  const init = initialState(test, codeLocations(test.threads));
   for (const th of test.threads) {
     th.instrs.forEach((i) => {
       if ((i.kind === 'jmp' || i.kind === 'jcc') && !th.labels.has(i.target)) raise(DIAG_CODES.LITMUS_SEMANTIC, `undefined label '${i.target}'`, i.span);
     });
   }
   const gpr = test.arch === 'X86' ? /^E[A-Z]{2}$/ : /^(r[a-z]{2}|r\d+)$/;
-  let cut = false;
-  return {
-    initial: init.memory,
-    threadCount: test.threads.length,
-    poWithinInstruction: false,
-    loopCut: () => cut,
-    traces(thread, readValues) {
-      const code = test.threads[thread] as X86Thread;
-      const env: ThreadEnv = { thread, readValues, memType: (loc) => init.memTypes.get(loc) ?? 'int' };
-      const regTypes = init.regTypes[thread] as ReadonlyMap<string, string>;
-      const run = (chooser: Chooser): AsmTrace => {
-        const tb = new TraceBuilder(thread);
-        const m = new X86Machine(env, tb, chooser, init.regs[thread] as ReadonlyMap<string, AsmValue>, test.arch === 'X86' ? 'EAX' : 'rax');
-        const taken = new Map<number, number>();
-        let pc = 0;
-        while (pc < code.instrs.length) {
-          const ins = code.instrs[pc] as X86Instr;
-          tb.begin(ins.span, ins.text);
-          m.span = ins.span;
-          const next = step(m, ins, pc, code.labels);
-          if (next <= pc) {
-            const n = (taken.get(pc) ?? 0) + 1;
-            if (n > unroll) throw new PathCut('loop');
-            taken.set(pc, n);
-          }
-          pc = next;
-        }
-        const regs = new Map<string, Value>();
-        for (const [name, v] of m.regs) if (gpr.test(name) || regTypes.has(name)) regs.set(name, toLitmus(v, regTypes.get(name) ?? 'int'));
-        return tb.finish(regs, nativeDependencies(tb.snapshot()));
-      };
-      return explorePaths(run, (why) => {
-        if (why === 'loop') cut = true;
-      });
-    },
-  };
+  const accumulator = test.arch === 'X86' ? 'EAX' : 'rax';
+  // Every backward branch counts against the unrolling bound.
+  return asmSemantics(test, initialState(test, codeLocations(test.threads)), {
+    machine: (env, tb, chooser, regs) => new X86Machine(env, tb, chooser, regs, accumulator),
+    step,
+    shownRegister: (name, declared) => declared !== undefined || gpr.test(name),
+  }, opts);
 }
 
 function step(m: X86Machine, i: X86Instr, pc: number, labels: ReadonlyMap<string, number>): number {

@@ -11,6 +11,8 @@ import type { AArch64Instr, AccessBits, Address, AluOp, AtomicOp, Ordering, Pair
 import { Operands, invertCond, parseCond, splitInstruction } from './operands.js';
 
 const ATOMIC_OPS = 'ADD|CLR|EOR|SET|SMAX|SMIN|UMAX|UMIN';
+const LD_ATOMIC = new RegExp(`^LD(${ATOMIC_OPS})(A|AL|L)?(B|H)?$`);
+const ST_ATOMIC = new RegExp(`^ST(${ATOMIC_OPS})(L)?(B|H)?$`);
 const SIZE: Readonly<Record<string, AccessBits>> = { B: 8, H: 16 };
 
 function ordering(s: string | undefined): Ordering {
@@ -44,10 +46,12 @@ export function parseAArch64Instr(src: SourceText, cell: Piece): AArch64Instr {
     return r;
   };
   let m: RegExpExecArray | null;
+  // Cheap prefix tests first: a regular expression costs a compilation the first time it runs.
+  const load = mn.startsWith('LD'), store = mn.startsWith('ST');
 
   if (mn === 'NOP') return arity(0), { ...base, kind: 'nop' };
   if (mn === 'B') return arity(1), { ...base, kind: 'b', target: o.label(ops[0], cell) };
-  if ((m = /^B\.?([A-Z]{2})$/.exec(mn)) && parseCond(m[1] as string) !== undefined) {
+  if (mn.startsWith('B') && (m = /^B\.?([A-Z]{2})$/.exec(mn)) && parseCond(m[1] as string) !== undefined) {
     arity(1);
     return { ...base, kind: 'bcond', cond: o.cond({ text: m[1] as string, start: mnemonic.start + 2 }, cell), target: o.label(ops[0], cell) };
   }
@@ -62,7 +66,7 @@ export function parseAArch64Instr(src: SourceText, cell: Piece): AArch64Instr {
   }
 
   // Loads and stores.
-  if ((m = /^(LDR|LDUR)(B|H|SB|SH|SW)?$/.exec(mn))) {
+  if (load && (m = /^(LDR|LDUR)(B|H|SB|SH|SW)?$/.exec(mn))) {
     arity([2, 3]);
     const suffix = m[2] ?? '';
     const rt = reg(0);
@@ -72,7 +76,7 @@ export function parseAArch64Instr(src: SourceText, cell: Piece): AArch64Instr {
     if (ops[1] !== undefined && /^=/.test(ops[1].text)) notSupported('literal loads (LDR Rt, =value)', base.span);
     return { ...base, kind: 'load', rt, address: o.address(ops[1], ops[2], cell), bits, signed: suffix.startsWith('S'), load: 'plain' };
   }
-  if ((m = /^(LDAR|LDAPR|LDXR|LDAXR)(B|H)?$/.exec(mn))) {
+  if (load && (m = /^(LDAR|LDAPR|LDXR|LDAXR)(B|H)?$/.exec(mn))) {
     arity(2);
     const rt = reg(0);
     const bits = m[2] !== undefined ? (SIZE[m[2]] as AccessBits) : rt.bits;
@@ -81,21 +85,21 @@ export function parseAArch64Instr(src: SourceText, cell: Piece): AArch64Instr {
     const load = { LDAR: 'acquire', LDAPR: 'acquirePC', LDXR: 'exclusive', LDAXR: 'exclusiveAcquire' } as const;
     return { ...base, kind: 'load', rt, address, bits, signed: false, load: load[m[1] as keyof typeof load] };
   }
-  if ((m = /^(STR|STUR)(B|H)?$/.exec(mn))) {
+  if (store && (m = /^(STR|STUR)(B|H)?$/.exec(mn))) {
     arity([2, 3]);
     const rt = reg(0);
     if (m[2] !== undefined && rt.bits !== 32) o.fail(ops[0] as Piece, 'a W register');
     const bits = m[2] !== undefined ? (SIZE[m[2]] as AccessBits) : rt.bits;
     return { ...base, kind: 'store', rt, address: o.address(ops[1], ops[2], cell), bits, release: false };
   }
-  if ((m = /^STLR(B|H)?$/.exec(mn))) {
+  if (store && (m = /^STLR(B|H)?$/.exec(mn))) {
     arity(2);
     const rt = reg(0);
     const address = o.address(ops[1], undefined, cell);
     if (address.kind !== 'imm' || address.offset !== 0n || address.mode !== 'offset') o.fail(ops[1] as Piece, 'a memory operand [Xn]');
     return { ...base, kind: 'store', rt, address, bits: m[1] !== undefined ? (SIZE[m[1]] as AccessBits) : rt.bits, release: true };
   }
-  if ((m = /^(STXR|STLXR)(B|H)?$/.exec(mn))) {
+  if (store && (m = /^(STXR|STLXR)(B|H)?$/.exec(mn))) {
     arity(3);
     const status = reg(0, { bits: 32 });
     const rt = reg(1);
@@ -107,7 +111,7 @@ export function parseAArch64Instr(src: SourceText, cell: Piece): AArch64Instr {
   if (pair !== undefined) return pair;
 
   // Atomics.
-  if ((m = /^(SWP|CAS)(A|AL|L)?(B|H)?$/.exec(mn))) {
+  if ((mn.startsWith('SWP') || mn.startsWith('CAS')) && (m = /^(SWP|CAS)(A|AL|L)?(B|H)?$/.exec(mn))) {
     arity(3);
     const rs = reg(0);
     const rt = sameWidth(reg(1), rs);
@@ -115,14 +119,14 @@ export function parseAArch64Instr(src: SourceText, cell: Piece): AArch64Instr {
     const bits = m[3] !== undefined ? (SIZE[m[3]] as AccessBits) : rs.bits;
     return { ...base, kind: m[1] === 'SWP' ? 'swp' : 'cas', rs, rt, rn, bits, order: ordering(m[2]) };
   }
-  if ((m = new RegExp(`^LD(${ATOMIC_OPS})(A|AL|L)?(B|H)?$`).exec(mn))) {
+  if (load && (m = LD_ATOMIC.exec(mn))) {
     arity(3);
     const rs = reg(0);
     const rt = sameWidth(reg(1), rs);
     const bits = m[3] !== undefined ? (SIZE[m[3]] as AccessBits) : rs.bits;
     return { ...base, kind: 'ldop', op: m[1] as AtomicOp, rs, rt, rn: baseOnly(o, ops[2], cell), bits, order: ordering(m[2]) };
   }
-  if ((m = new RegExp(`^ST(${ATOMIC_OPS})(L)?(B|H)?$`).exec(mn))) {
+  if (store && (m = ST_ATOMIC.exec(mn))) {
     arity(2);
     const rs = reg(0);
     const bits = m[3] !== undefined ? (SIZE[m[3]] as AccessBits) : rs.bits;
@@ -197,7 +201,7 @@ function parsePair(o: Operands, mn: string, ops: readonly Piece[], cell: Piece, 
     const [rt1, rt2] = pairOf(1);
     return { ...base, kind: 'storeExclusivePair', status, rt1, rt2, rn: baseOnly(o, ops[3], cell), bits: rt1.bits, release: mn === 'STLXP' };
   }
-  const m = /^CASP(A|AL|L)?$/.exec(mn);
+  const m = mn.startsWith('CASP') ? /^CASP(A|AL|L)?$/.exec(mn) : null;
   if (m) {
     arity([5]);
     const [rs1, rs2] = pairOf(0);
@@ -309,7 +313,7 @@ function parseDataProcessing(
     const rd = reg(0);
     return { ...base, kind: 'madd', sub: mn === 'MNEG' || mn === 'MSUB', rd, rn: reg(1), rm: reg(2), ra: three ? zr(rd) : reg(3) };
   }
-  const maddl = /^(S|U)(MADDL|MSUBL|MULL|MNEGL)$/.exec(mn);
+  const maddl = mn.endsWith('L') ? /^(S|U)(MADDL|MSUBL|MULL|MNEGL)$/.exec(mn) : null;
   if (maddl) {
     const three = maddl[2] === 'MULL' || maddl[2] === 'MNEGL';
     arity(three ? [3] : [4]);

@@ -41,3 +41,16 @@ test('X86 Intel syntax runs the same way', () => {
   assert.deepEqual(memOnly(tr?.events ?? []), ['R x=0 X', 'W x=1 X']);
   assert.equal(tr?.regs.get('EAX'), 0);
 });
+
+test('a backward branch loop is bounded: unrolled twice on each path, then cut (Loop)', () => {
+  // Spins until it reads 1 from x: each pass that reads 0 takes the branch back.
+  const t = parseX86_64Litmus('X86_64 T\n{ }\n P0 ;\n L0: movl (x),%eax ;\n cmpl $0,%eax ;\n je L0 ;\nexists (0:rax=1)\n', 't.litmus');
+  const sem = x86Semantics(t);
+  const trs = sem.traces(0, () => [0, 1]);
+  assert.deepEqual(trs.map((tr) => memOnly(tr.events)), [['R x=0', 'R x=0', 'R x=1'], ['R x=0', 'R x=1'], ['R x=1']]);
+  assert.equal(sem.loopCut(), true);
+  // A loop no value leaves ends too.
+  const spin = x86Semantics(parseX86_64Litmus('X86_64 T\n{ }\n P0 ;\n L0: jmp L0 ;\nexists (0:rax=0)\n', 't.litmus'));
+  assert.deepEqual(spin.traces(0, () => [0]), []);
+  assert.equal(spin.loopCut(), true);
+});

@@ -1,0 +1,156 @@
+/**
+ * Running assembly threads path by path, for every architecture: each
+ * thread is run instruction by instruction on concrete register values,
+ * once per choice of read values and of instruction alternatives (see
+ * explore.ts), following branches. A backward branch may be taken at most
+ * `unroll` times on a path (herd's -unroll, 2 by default): longer paths
+ * are cut and the test reports `Loop`. A path that runs more than
+ * MAX_STEPS instructions (a loop whose branches do not count, see
+ * `KnownBranches`) stops with BOUND_EXCEEDED.
+ *
+ * A thread's traces depend only on the values its reads may return, so
+ * they are computed again only when one of those value lists changes
+ * (read-value discovery asks for every thread at every round).
+ */
+import { DIAG_CODES, raise, type Span } from '../../diag.js';
+import type { LitmusTest, Value } from '../../litmus/types.js';
+import type { AsmThread } from './columns.js';
+import type { AsmSemanticsOptions, AsmThreadSemantics, ThreadEnv } from './env.js';
+import { explorePaths, PathCut, type Chooser } from './explore.js';
+import type { AsmInitialState } from './thread-state.js';
+import { TraceBuilder, type AsmTrace } from './trace.js';
+import { toLitmus, type AsmValue } from './value.js';
+
+/** Instructions one path may execute (loops whose branches do not count run in full, as in herd). */
+export const MAX_STEPS = 10000;
+
+/** What the runner needs of an instruction. */
+export interface AsmInstruction {
+  readonly span: Span;
+  readonly text: string;
+}
+
+/** The state one path runs on: registers, and the instruction being run (for diagnostics). */
+export interface PathMachine {
+  span: Span;
+  readonly regs: ReadonlyMap<string, AsmValue>;
+}
+
+/**
+ * Backward branches whose direction is known without the values of memory
+ * reads: herd decides them while building a thread, so they do not count
+ * against the unrolling bound. `unknown` holds the registers (and flags)
+ * whose values depend on reads, along one path.
+ */
+export interface KnownBranches<I> {
+  readonly decided: (i: I, unknown: ReadonlySet<string>) => boolean;
+  /** Updates `unknown` after `i` has run. */
+  readonly track: (i: I, unknown: Set<string>) => void;
+}
+
+/** An architecture's instruction semantics, as the runner uses them. */
+export interface AsmMachineSemantics<I extends AsmInstruction, M extends PathMachine> {
+  /** A fresh machine for one path of one thread. */
+  readonly machine: (env: ThreadEnv, tb: TraceBuilder, chooser: Chooser, regs: ReadonlyMap<string, AsmValue>) => M;
+  /** Executes one instruction; returns the index of the next one. */
+  readonly step: (m: M, i: I, pc: number, labels: ReadonlyMap<string, number>) => number;
+  /** Whether a register is part of the final state (`declared`: its type, when the test declares one). */
+  readonly shownRegister: (name: string, declared: string | undefined) => boolean;
+  /** Without it, every backward branch counts against the unrolling bound. */
+  readonly knownBranches?: KnownBranches<I>;
+  /** The semantics models array elements (`env.arrays`). */
+  readonly arrays?: boolean;
+}
+
+/** A thread's last traces and the read values they were computed with. */
+interface Memo {
+  readonly asked: ReadonlyMap<string, readonly Value[]>;
+  readonly traces: AsmTrace[];
+}
+
+/** Thread semantics of `test` from its architecture's instruction semantics. */
+export function asmSemantics<I extends AsmInstruction, M extends PathMachine>(
+  test: LitmusTest<AsmThread<I>>,
+  init: AsmInitialState,
+  sem: AsmMachineSemantics<I, M>,
+  opts: AsmSemanticsOptions = {},
+): AsmThreadSemantics {
+  const unroll = opts.unroll ?? 2;
+  const memTypes = init.memTypes;
+  const memType = (loc: string): string => memTypes.get(loc) ?? 'int';
+  const memos: (Memo | undefined)[] = [];
+  let cut = false;
+  const explore = (thread: number, readValues: (loc: string) => readonly Value[]): AsmTrace[] => {
+    const code = test.threads[thread] as AsmThread<I>;
+    const env: ThreadEnv = { thread, readValues, memType, ...(sem.arrays === true ? { arrays: init.arrays } : {}) };
+    const regTypes = init.regTypes[thread] as ReadonlyMap<string, string>;
+    const regs0 = init.regs[thread] as ReadonlyMap<string, AsmValue>;
+    const known = sem.knownBranches;
+    const run = (chooser: Chooser): AsmTrace => {
+      const tb = new TraceBuilder(thread);
+      const m = sem.machine(env, tb, chooser, regs0);
+      const taken = new Map<number, number>();
+      const unknown = new Set<string>();
+      const instrs = code.instrs;
+      let pc = 0;
+      let steps = 0;
+      while (pc < instrs.length) {
+        const ins = instrs[pc] as I;
+        tb.begin(ins.span, ins.text);
+        m.span = ins.span;
+        const next = sem.step(m, ins, pc, code.labels);
+        if (next <= pc && (known === undefined || !known.decided(ins, unknown))) {
+          const n = (taken.get(pc) ?? 0) + 1;
+          if (n > unroll) throw new PathCut('loop');
+          taken.set(pc, n);
+        }
+        known?.track(ins, unknown);
+        if (++steps > MAX_STEPS) raise(DIAG_CODES.BOUND_EXCEEDED, `P${thread} runs more than ${MAX_STEPS} instructions: a loop that does not end?`, ins.span);
+        pc = next;
+      }
+      const regs = new Map<string, Value>();
+      for (const [name, v] of m.regs) {
+        const declared = regTypes.get(name);
+        if (sem.shownRegister(name, declared)) regs.set(name, toLitmus(v, declared ?? 'int'));
+      }
+      return tb.finish(regs);
+    };
+    return explorePaths(run, (why) => {
+      if (why === 'loop') cut = true;
+    });
+  };
+  return {
+    initial: init.memory,
+    threadCount: test.threads.length,
+    poWithinInstruction: false,
+    derivedDependencies: true,
+    loopCut: () => cut,
+    traces(thread, readValues) {
+      const memo = memos[thread];
+      if (memo !== undefined && sameAnswers(memo.asked, readValues)) return memo.traces;
+      const asked = new Map<string, readonly Value[]>();
+      const recorded = (loc: string): readonly Value[] => {
+        let vs = asked.get(loc);
+        if (vs === undefined) {
+          // A copy: the caller may grow its lists in place.
+          vs = readValues(loc).slice();
+          asked.set(loc, vs);
+        }
+        return vs;
+      };
+      const traces = explore(thread, recorded);
+      memos[thread] = { asked, traces };
+      return traces;
+    },
+  };
+}
+
+/** True when `readValues` gives every location asked before the values it gave then. */
+function sameAnswers(asked: ReadonlyMap<string, readonly Value[]>, readValues: (loc: string) => readonly Value[]): boolean {
+  for (const [loc, before] of asked) {
+    const now = readValues(loc);
+    if (now.length !== before.length) return false;
+    for (let i = 0; i < now.length; i++) if (now[i] !== before[i]) return false;
+  }
+  return true;
+}
