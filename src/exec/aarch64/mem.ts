@@ -78,18 +78,36 @@ export function store(m: Machine, i: Instr<'store'>): void {
   writeBack(m, i.address, ea);
 }
 
-export function storeExclusive(m: Machine, i: Instr<'storeExclusive'>): void {
+type RegRead = ReturnType<Machine['read']>;
+
+/**
+ * The start of a store-exclusive (STXR, STXP): reads the reservation and
+ * the address register (`between` runs between the two: STXR reads its
+ * data register there), clears the reservation, then either fails (status
+ * register 1; returns undefined) or succeeds (returns the two reads).
+ */
+export function attemptExclusive(
+  m: Machine, rn: Parameters<Machine['read']>[0], status: Parameters<Machine['write']>[0], bits: AccessBits, between?: () => void,
+): { readonly resa: RegRead; readonly a: RegRead } | undefined {
   const resa = m.readNamed('ResAddr');
-  const d = m.read(i.rt, 'data', i.bits);
-  const a = m.read(i.rn);
+  between?.();
+  const a = m.read(rn);
   m.tb.ctrl(resa.ev, m.writeNamed('ResAddr', 0n));
-  const mustFail = m.lastExclusive !== i.bits;
+  const mustFail = m.lastExclusive !== bits;
   const succeed = !mustFail && m.choose(2) === 1;
   if (!succeed) {
-    m.write(i.status, 1n, 64);
-    return;
+    m.write(status, 1n, 64);
+    return undefined;
   }
   if (!sameValue(resa.value, a.value)) throw new PathCut('infeasible');
+  return { resa, a };
+}
+
+export function storeExclusive(m: Machine, i: Instr<'storeExclusive'>): void {
+  let d: RegRead | undefined;
+  const ok = attemptExclusive(m, i.rn, i.status, i.bits, () => (d = m.read(i.rt, 'data', i.bits)));
+  if (ok === undefined || d === undefined) return;
+  const { resa, a } = ok;
   const w = m.writeMem(a.value, i.bits, i.release ? 'EXL' : 'EX', d.value);
   m.tb.data([a.ev, d.ev], w);
   m.tb.ctrl([resa.ev, a.ev], w);

@@ -21,12 +21,11 @@
  *
  * The order edges are herd's iico_order (intrinsically ordered-before).
  */
-import { PathCut } from '../../arch/asm/explore.js';
 import { add, fromLitmus, sameValue, sext, zext, type AsmValue } from '../../arch/asm/value.js';
 import type { Value } from '../../litmus/types.js';
 import type { AArch64Instr, PairLoadKind, PairStoreKind } from '../../litmus/aarch64/ast.js';
 import type { Annot, Machine, MemRead } from './context.js';
-import { effectiveAddress, pairWithExclusiveRead, readAnnot, writeBack } from './mem.js';
+import { attemptExclusive, effectiveAddress, pairWithExclusiveRead, readAnnot, writeBack } from './mem.js';
 
 type Instr<K extends AArch64Instr['kind']> = Extract<AArch64Instr, { kind: K }>;
 
@@ -75,16 +74,9 @@ export function storePair(m: Machine, i: Instr<'storePair'>): void {
 
 /** STXP/STLXP: `storeExclusive` with two writes; the data registers are read when it succeeds. */
 export function storeExclusivePair(m: Machine, i: Instr<'storeExclusivePair'>): void {
-  const resa = m.readNamed('ResAddr');
-  const a = m.read(i.rn);
-  m.tb.ctrl(resa.ev, m.writeNamed('ResAddr', 0n));
-  const mustFail = m.lastExclusive !== i.bits;
-  const succeed = !mustFail && m.choose(2) === 1;
-  if (!succeed) {
-    m.write(i.status, 1n, 64);
-    return;
-  }
-  if (!sameValue(resa.value, a.value)) throw new PathCut('infeasible');
+  const ok = attemptExclusive(m, i.rn, i.status, i.bits);
+  if (ok === undefined) return;
+  const { resa, a } = ok;
   const d1 = m.read(i.rt1, 'data', i.bits);
   const d2 = m.read(i.rt2, 'data', i.bits);
   const annot = i.release ? 'EXL' : 'EX';
