@@ -4,6 +4,7 @@
  * constraints. Shared by the AArch64 and x86 front ends.
  */
 import { DIAG_CODES, notSupported, raise } from '../../diag.js';
+import { mapAtoms, type PropAtom } from '../../litmus/prop.js';
 import { SourceText } from '../../litmus/source.js';
 import type { ArchName, ArrayDecl, InitEntry, LitmusTest, Prop, StateKey, Value } from '../../litmus/types.js';
 import { parseColumns, type AsmThread } from './columns.js';
@@ -79,7 +80,7 @@ function arrayKeys(arrays: readonly ArrayDecl[], supported: boolean): { key: (k:
     }
     return byName.has(k.loc) ? { ...k, array: true } : k;
   };
-  const prop = (p: Prop): Prop => {
+  const atom = (p: PropAtom): Prop => {
     switch (p.kind) {
       case 'eq': {
         const k = key(p.key);
@@ -101,18 +102,11 @@ function arrayKeys(arrays: readonly ArrayDecl[], supported: boolean): { key: (k:
         for (const k of [l, r]) if (k.kind === 'mem' && k.array === true) notSupported(`comparing the array '${k.loc}' with another key`, p.span);
         return { ...p, left: l, right: r };
       }
-      case 'not':
-        return { ...p, arg: prop(p.arg) };
-      case 'and':
-      case 'or':
-        return { ...p, args: p.args.map(prop) };
-      case 'implies':
-        return { ...p, left: prop(p.left), right: prop(p.right) };
       default:
         return p;
     }
   };
-  return { key, prop };
+  return { key, prop: (p: Prop): Prop => mapAtoms(p, atom) };
 }
 
 function keyName(k: StateKey): string {
@@ -129,7 +123,7 @@ function typedValues(init: readonly InitEntry[], arrays: readonly ArrayDecl[]): 
   const id = (k: StateKey): string => (k.kind === 'reg' ? `${k.thread}:${k.reg}` : k.loc);
   for (const e of init) if (e.type !== undefined) types.set(id(e.target), e.type);
   const typed = (v: Value, t: string): Value => toLitmus(fromLitmus(v), t.endsWith('*') ? 'int64_t' : t);
-  const go = (p: Prop): Prop => {
+  const atom = (p: PropAtom): Prop => {
     switch (p.kind) {
       case 'eq': {
         const v = p.value.value;
@@ -145,16 +139,9 @@ function typedValues(init: readonly InitEntry[], arrays: readonly ArrayDecl[]): 
         const asWritten = k.kind === 'mem' && /\]$/.test(k.loc) ? { text: p.value.text ?? String(v) } : {};
         return { ...p, value: { ...p.value, value: typed(v, t), ...asWritten } };
       }
-      case 'not':
-        return { ...p, arg: go(p.arg) };
-      case 'and':
-      case 'or':
-        return { ...p, args: p.args.map(go) };
-      case 'implies':
-        return { ...p, left: go(p.left), right: go(p.right) };
       default:
         return p;
     }
   };
-  return go;
+  return (p: Prop): Prop => mapAtoms(p, atom);
 }
