@@ -27,6 +27,7 @@
  * Device = { tool, thread, line, text, words };
  * Barriers = { devices: [{ device: Device, redundant, pairsWith: [string] }], minimalSets: [[Device]] | null }.
  */
+import type { TestResult } from '../check/types.js';
 import type { BarrierReport } from './barriers.js';
 import type { Explanation, Step } from './explain.js';
 import type { FixReport } from './fix.js';
@@ -35,14 +36,15 @@ import type { CostTable, ExistingItem } from './toolkit.js';
 export const EXPLAIN_SCHEMA = 'weakmem.explain/1';
 export const FIX_SCHEMA = 'weakmem.fix/1';
 
+/** The fields every explain and fix record starts with. */
+function header(schema: string, r: TestResult, outcome: string): Record<string, unknown> {
+  return { schema, test: r.name, file: r.file, condition: r.conditionText, outcome };
+}
+
 export function explainJson(x: Explanation, barriers?: BarrierReport): unknown {
   const r = x.result;
   return {
-    schema: EXPLAIN_SCHEMA,
-    test: r.name,
-    file: r.file,
-    condition: r.conditionText,
-    outcome: x.outcome,
+    ...header(EXPLAIN_SCHEMA, r, x.outcome),
     verdict: x.verdict,
     rejections: x.rejections.map((g) => ({
       check: g.check ?? null,
@@ -74,11 +76,7 @@ export function explainJson(x: Explanation, barriers?: BarrierReport): unknown {
 export function fixJson(f: FixReport, costs: CostTable): unknown {
   const r = f.result;
   return {
-    schema: FIX_SCHEMA,
-    test: r.name,
-    file: r.file,
-    condition: r.conditionText,
-    outcome: f.outcome,
+    ...header(FIX_SCHEMA, r, f.outcome),
     status: f.status,
     ...(f.reason !== undefined ? { reason: f.reason } : {}),
     costs: Object.fromEntries(costs),

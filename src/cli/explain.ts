@@ -51,23 +51,22 @@ export function toolkitForTest(text: string, file: string): NonNullable<ReturnTy
   return t;
 }
 
-export function explainCommand(argv: readonly string[], ctx: CommandContext): number {
-  const { opts, files, searchPath } = ctx.resolve(argv, 'explain');
-  if (files.length === 0) raise(DIAG_CODES.USAGE, 'weakmem explain needs at least one litmus file or directory');
-  const format = graphFormat(opts);
+/** What an advice command does with one test: its text, file, checker and toolkit. */
+type AdviceStep = (text: string, file: string, checker: Checker, toolkit: NonNullable<ReturnType<typeof toolkitFor>>) => void;
+
+/**
+ * Runs an advice command (`explain`, `fix`) over its files: one session,
+ * each test's toolkit by its architecture, each failure reported and the
+ * worst exit code returned (usage and internal errors stop the run).
+ */
+export function adviseFiles(files: readonly string[], opts: RunOptions, searchPath: readonly string[], ctx: CommandContext, step: AdviceStep): number {
   const session = sessionFor(opts, searchPath, ctx.io.tiering?.end);
   const checker: Checker = (s, f, o) => session.check(s, f, o);
   let status: number = EXIT.OK;
   for (const file of ctx.expand(files)) {
     try {
       const text = ctx.read(file);
-      const toolkit = toolkitForTest(text, file);
-      const x = explainTest(text, file, checker, toolkit);
-      const barriers = x.verdict === 'forbidden'
-        ? barrierReport(file, checker, toolkit, toolkit.prepare(text, file), x.rejections.map((g) => g.facts))
-        : undefined;
-      ctx.io.out(opts.json ? JSON.stringify(explainJson(x, barriers)) + '\n' : explanationText(x, barriers) + '\n');
-      if (format !== undefined) writePictures(explanationPictures(x), format, opts.out ?? '.', ctx.io);
+      step(text, file, checker, toolkitForTest(text, file));
     } catch (e) {
       const code = ctx.report(e, file);
       if (code === EXIT.INTERNAL || code === EXIT.USAGE) return code;
@@ -75,6 +74,20 @@ export function explainCommand(argv: readonly string[], ctx: CommandContext): nu
     }
   }
   return status;
+}
+
+export function explainCommand(argv: readonly string[], ctx: CommandContext): number {
+  const { opts, files, searchPath } = ctx.resolve(argv, 'explain');
+  if (files.length === 0) raise(DIAG_CODES.USAGE, 'weakmem explain needs at least one litmus file or directory');
+  const format = graphFormat(opts);
+  return adviseFiles(files, opts, searchPath, ctx, (text, file, checker, toolkit) => {
+    const x = explainTest(text, file, checker, toolkit);
+    const barriers = x.verdict === 'forbidden'
+      ? barrierReport(file, checker, toolkit, toolkit.prepare(text, file), x.rejections.map((g) => g.facts))
+      : undefined;
+    ctx.io.out(opts.json ? JSON.stringify(explainJson(x, barriers)) + '\n' : explanationText(x, barriers) + '\n');
+    if (format !== undefined) writePictures(explanationPictures(x), format, opts.out ?? '.', ctx.io);
+  });
 }
 
 /** `run --graph`: checks the test through an explanation (one pass) and draws it. */

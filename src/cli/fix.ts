@@ -1,28 +1,16 @@
 /** `weakmem fix`: the cheapest verified barriers, acquires and releases that forbid a test's outcome. */
-import { DIAG_CODES, EXIT, raise } from '../diag.js';
-import { defaultCosts, fixJson, fixTest, fixText, TOOLKITS, type Checker, type OrderingToolkit } from '../advise/index.js';
-import { sessionFor, toolkitForTest, type CommandContext } from './explain.js';
+import { DIAG_CODES, raise } from '../diag.js';
+import { defaultCosts, fixJson, fixTest, fixText, TOOLKITS, type OrderingToolkit } from '../advise/index.js';
+import { adviseFiles, type CommandContext } from './explain.js';
 
 export function fixCommand(argv: readonly string[], ctx: CommandContext): number {
   const { opts, files, searchPath } = ctx.resolve(argv, 'fix');
   if (files.length === 0) raise(DIAG_CODES.USAGE, 'weakmem fix needs at least one litmus file or directory');
-  const session = sessionFor(opts, searchPath, ctx.io.tiering?.end);
-  const checker: Checker = (s, f, o) => session.check(s, f, o);
-  let status: number = EXIT.OK;
-  for (const file of ctx.expand(files)) {
-    try {
-      const text = ctx.read(file);
-      const toolkit = toolkitForTest(text, file);
-      const costs = costTable(toolkit, opts.costs);
-      const r = fixTest(text, file, { checker, toolkit, costs });
-      ctx.io.out(opts.json ? JSON.stringify(fixJson(r, costs)) + '\n' : fixText(r, costs, { patched: opts.patched, stats: opts.time }) + '\n');
-    } catch (e) {
-      const code = ctx.report(e, file);
-      if (code === EXIT.INTERNAL || code === EXIT.USAGE) return code;
-      status = Math.max(status, code);
-    }
-  }
-  return status;
+  return adviseFiles(files, opts, searchPath, ctx, (text, file, checker, toolkit) => {
+    const costs = costTable(toolkit, opts.costs);
+    const r = fixTest(text, file, { checker, toolkit, costs });
+    ctx.io.out(opts.json ? JSON.stringify(fixJson(r, costs)) + '\n' : fixText(r, costs, { patched: opts.patched, stats: opts.time }) + '\n');
+  });
 }
 
 /**

@@ -2,7 +2,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { explainTest } from '../../src/advise/index.js';
-import { C, checker, mp } from './support.js';
+import { C, checker, mp, sb } from './support.js';
 
 const labels = (steps: readonly { label: string }[]): string[] => steps.map((s) => s.label);
 
@@ -27,25 +27,7 @@ test('release and acquire: the cycle goes through po-rel and acq-po', () => {
 });
 
 test('store buffering with full barriers: propagation, cycle mb fre mb fre', () => {
-  const sb = `C sb
-{}
-P0(int *x, int *y)
-{
-	int r0;
-	WRITE_ONCE(*x, 1);
-	smp_mb();
-	r0 = READ_ONCE(*y);
-}
-P1(int *x, int *y)
-{
-	int r1;
-	WRITE_ONCE(*y, 1);
-	smp_mb();
-	r1 = READ_ONCE(*x);
-}
-exists (0:r0=0 /\\ 1:r1=0)
-`;
-  const x = explainTest(sb, 'sb.litmus', checker, C);
+  const x = explainTest(sb('sb', 'smp_mb();', 'smp_mb();'), 'sb.litmus', checker, C);
   assert.equal(x.rejections[0]?.check, 'propagation');
   assert.deepEqual(labels(x.rejections[0]!.steps), ['mb', 'fre', 'mb', 'fre']);
 });
@@ -115,25 +97,7 @@ exists (1:r0=1 /\\ 1:r1=0)
 });
 
 test('store then load: only a full barrier orders them', () => {
-  const t = `C sb-wmb
-{}
-P0(int *x, int *y)
-{
-	int r0;
-	WRITE_ONCE(*x, 1);
-	smp_wmb();
-	r0 = READ_ONCE(*y);
-}
-P1(int *x, int *y)
-{
-	int r1;
-	WRITE_ONCE(*y, 1);
-	smp_mb();
-	r1 = READ_ONCE(*x);
-}
-exists (0:r0=0 /\\ 1:r1=0)
-`;
-  const x = explainTest(t, 'sbw.litmus', checker, C);
+  const x = explainTest(sb('sb-wmb', 'smp_wmb();', 'smp_mb();'), 'sbw.litmus', checker, C);
   assert.equal(x.verdict, 'allowed');
   assert.equal(x.witness!.unordered.length, 1);
   assert.equal(x.witness!.unordered[0]!.from.thread, 0);

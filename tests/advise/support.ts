@@ -4,10 +4,13 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { builtinSession } from '../support/run.js';
 import { toolkitFor, type Checker, type OrderingToolkit } from '../../src/advise/index.js';
 import { outcomeReachable } from '../../src/advise/outcome.js';
+import { detectArch } from '../../src/litmus/detect.js';
 
 export const session = builtinSession();
 export const checker: Checker = (s, f, o) => session.check(s, f, o);
 export const C = toolkitFor('C') as OrderingToolkit;
+/** The toolkit of a test's architecture (C or AArch64). */
+export const toolkitOf = (text: string, file: string): OrderingToolkit => toolkitFor(detectArch(text, file).name) as OrderingToolkit;
 
 /** A two-thread message-passing test: `w` between the writer's stores, `r` between the reader's loads. */
 export function mp(name: string, w: string, r: string, opts: { writeFlag?: string; readFlag?: string } = {}): string {
@@ -31,6 +34,23 @@ ${r === '' ? '' : `\t${r}\n`}	r1 = READ_ONCE(*data);
 }
 
 exists (1:r0=1 /\\ 1:r1=0)
+`;
+}
+
+/** Store buffering: each thread stores to its location, then `b0` / `b1` (a barrier line), then loads the other's. */
+export function sb(name: string, b0: string, b1: string): string {
+  const thread = (i: number, mine: string, other: string, b: string): string => `P${i}(int *x, int *y)
+{
+	int r${i};
+	WRITE_ONCE(*${mine}, 1);
+	${b}
+	r${i} = READ_ONCE(*${other});
+}`;
+  return `C ${name}
+{}
+${thread(0, 'x', 'y', b0)}
+${thread(1, 'y', 'x', b1)}
+exists (0:r0=0 /\\ 1:r1=0)
 `;
 }
 

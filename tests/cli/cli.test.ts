@@ -2,17 +2,11 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { main } from '../../src/cli/main.js';
+import { cli } from '../support/run.js';
 
 const cases = join(import.meta.dirname, 'cases');
 const examples = join(import.meta.dirname, '..', '..', 'examples');
 
-function cli(...argv: string[]): { out: string; err: string; code: number } {
-  let out = '';
-  let err = '';
-  const code = main(argv, { out: (s) => (out += s), err: (s) => (err += s) });
-  return { out, err, code };
-}
 
 test('run prints the herd result block and exits 0', () => {
   const r = cli('run', '--no-time', join(examples, 'vcpu-up+wmb+rmb.litmus'));

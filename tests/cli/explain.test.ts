@@ -8,24 +8,14 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
-import { barrierReport, explainTest, explanationText, toolkitFor, type OrderingToolkit } from '../../src/advise/index.js';
-import { main } from '../../src/cli/main.js';
-import { detectArch } from '../../src/litmus/detect.js';
-import { builtinSession } from '../support/run.js';
-import { golden, normaliseModelLines } from '../advise/support.js';
+import { barrierReport, explainTest, explanationText } from '../../src/advise/index.js';
+import { builtinSession, cli } from '../support/run.js';
+import { golden, normaliseModelLines, toolkitOf } from '../advise/support.js';
 
 const dir = join(import.meta.dirname, '..', 'golden-explain');
 const examples = join(import.meta.dirname, '..', '..', 'examples');
 const session = builtinSession();
-/** The toolkit of a golden test's architecture (C or AArch64). */
-const toolkitOf = (text: string, file: string): OrderingToolkit => toolkitFor(detectArch(text, file).name) as OrderingToolkit;
 
-function cli(...argv: string[]): { out: string; err: string; code: number } {
-  let out = '';
-  let err = '';
-  const code = main(argv, { out: (s) => (out += s), err: (s) => (err += s) });
-  return { out, err, code };
-}
 
 for (const name of readdirSync(dir).filter((n) => n.endsWith('.litmus')).sort()) {
   test(`explain golden ${name}`, () => {

@@ -2,6 +2,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { Session } from '../../src/api/session.js';
+import { main } from '../../src/cli/main.js';
 import { nodeResolver } from '../../src/cli/resolver.js';
 
 /** A session with the built-in models and default bounds. */
@@ -22,4 +23,12 @@ export function filesUnder(dir: string, suffix: string): string[] {
 
 export function read(file: string): string {
   return readFileSync(file, 'utf8');
+}
+
+/** Runs the command in-process: its output, errors and exit code. */
+export function cli(...argv: string[]): { out: string; err: string; code: number } {
+  let out = '';
+  let err = '';
+  const code = main(argv, { out: (s) => (out += s), err: (s) => (err += s) });
+  return { out, err, code };
 }
