@@ -111,12 +111,13 @@ interface Uniproc {
   readonly writers: readonly (readonly number[])[];
   /** `layout.finalWriteChoices` without the writes some write to the same location follows in po. */
   readonly finalWriteChoices: readonly (readonly number[])[];
-  /** True when `a` is po-before `b`. */
-  readonly poBefore: (a: number, b: number) => boolean;
+  /** For each location of `layout.locWrites`: the orders of its writes (after the initial one) that co may take (made when first asked for: only native co needs them). */
+  coOrders(): readonly (readonly number[][])[];
 }
 
 function uniprocOf(layout: Layout, prune: boolean): Uniproc {
-  if (!prune) return { writers: layout.writesAtLoc, finalWriteChoices: layout.finalWriteChoices, poBefore: () => false };
+  const allOrders = (): number[][][] => layout.locWrites.map((p) => [...permutations(p.writes)]);
+  if (!prune) return { writers: layout.writesAtLoc, finalWriteChoices: layout.finalWriteChoices, coOrders: once(allOrders) };
   // Event ids are below `size`: po relates thread events, the others are initial writes.
   let size = layout.locWrites.length;
   for (const [a, b] of layout.relations.po) size = Math.max(size, a + 1, b + 1);
@@ -130,7 +131,14 @@ function uniprocOf(layout: Layout, prune: boolean): Uniproc {
     return atLoc.filter((w) => !poBefore(r, w) && !earlier.some((w2) => w2 !== w && (inits.has(w) || poBefore(w, w2))));
   });
   const finalWriteChoices = layout.finalWriteChoices.map((ws) => ws.filter((w) => !ws.some((w2) => poBefore(w, w2))));
-  return { writers, finalWriteChoices, poBefore };
+  const keepsPo = (seq: readonly number[]): boolean => seq.every((w, i) => seq.every((v, j) => j <= i || !poBefore(v, w)));
+  return { writers, finalWriteChoices, coOrders: once(() => allOrders().map((orders) => orders.filter(keepsPo))) };
+}
+
+/** `make()`, computed on the first call only. */
+function once<T>(make: () => T): () => T {
+  let value: { v: T } | undefined;
+  return () => (value ??= { v: make() }).v;
 }
 
 /** The writes a read may take its value from: same location (`atLoc`), same value. */
@@ -217,12 +225,10 @@ interface Coherence {
   readonly last: ReadonlyMap<string, number>;
 }
 
-/** Every coherence order: per location, the initial write first, then each permutation of the others that keeps program order. */
+/** Every coherence order: per location, the initial write first, then each order of the others `uni` keeps. */
 function* coherenceOrders(layout: Layout, uni: Uniproc): Generator<Coherence> {
   const perLoc = layout.locWrites;
-  const keepsPo = (seq: readonly number[]): boolean => seq.every((w, i) => seq.every((v, j) => j <= i || !uni.poBefore(v, w)));
-  const orders = perLoc.map((p) => [...permutations(p.writes)].filter(keepsPo));
-  for (const choice of product(orders)) {
+  for (const choice of product(uni.coOrders())) {
     const edges: [number, number][] = [];
     const last = new Map<string, number>();
     perLoc.forEach((p, i) => {
