@@ -2,7 +2,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { barrierReport, explainTest } from '../../src/advise/index.js';
-import { C, checker, mp } from './support.js';
+import { C, checker, mp, mpAddr } from './support.js';
 
 function report(text: string) {
   const x = explainTest(text, 't.litmus', checker, C);
@@ -35,27 +35,7 @@ test('an acquire pairs with a release; a spare full barrier on the reader is red
 });
 
 test('a dependency on the other side is named as the pair', () => {
-  const t = `C mp-addr
-{
-	int *p = &a;
-	int a = 0;
-	int b = 0;
-}
-P0(int **p, int *b)
-{
-	WRITE_ONCE(*b, 1);
-	smp_wmb();
-	WRITE_ONCE(*p, b);
-}
-P1(int **p)
-{
-	int *r0;
-	int r1;
-	r0 = READ_ONCE(*p);
-	r1 = READ_ONCE(*r0);
-}
-exists (1:r0=b /\\ 1:r1=0)
-`;
+  const t = mpAddr('mp-addr', 'smp_wmb();\n\tWRITE_ONCE(*p, b);');
   const b = report(t);
   assert.match(b.items[0]?.pairsWith[0] ?? '', /address dependency/);
 });

@@ -2,7 +2,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { explainTest } from '../../src/advise/index.js';
-import { C, checker, mp, sb } from './support.js';
+import { C, checker, mp, mpAddr, sb } from './support.js';
 
 const labels = (steps: readonly { label: string }[]): string[] => steps.map((s) => s.label);
 
@@ -33,26 +33,7 @@ test('store buffering with full barriers: propagation, cycle mb fre mb fre', () 
 });
 
 test('an address dependency on the reader: the cycle names it', () => {
-  const t = `C mp-addr
-{
-	int *p = &a;
-	int a = 0;
-	int b = 0;
-}
-P0(int **p, int *b)
-{
-	WRITE_ONCE(*b, 1);
-	smp_store_release(p, b);
-}
-P1(int **p)
-{
-	int *r0;
-	int r1;
-	r0 = READ_ONCE(*p);
-	r1 = READ_ONCE(*r0);
-}
-exists (1:r0=b /\\ 1:r1=0)
-`;
+  const t = mpAddr('mp-addr', 'smp_store_release(p, b);');
   const x = explainTest(t, 'addr.litmus', checker, C);
   assert.equal(x.verdict, 'forbidden');
   assert.ok(labels(x.rejections[0]!.steps).includes('addr'), labels(x.rejections[0]!.steps).join(' '));

@@ -37,6 +37,30 @@ exists (1:r0=1 /\\ 1:r1=0)
 `;
 }
 
+/** Message passing through a pointer: P0 writes `b`, then publishes it (`publish`: the lines that set `p` to `b`); P1 reads `p` and loads through it. */
+export function mpAddr(name: string, publish: string): string {
+  return `C ${name}
+{
+	int *p = &a;
+	int a = 0;
+	int b = 0;
+}
+P0(int **p, int *b)
+{
+	WRITE_ONCE(*b, 1);
+	${publish}
+}
+P1(int **p)
+{
+	int *r0;
+	int r1;
+	r0 = READ_ONCE(*p);
+	r1 = READ_ONCE(*r0);
+}
+exists (1:r0=b /\\ 1:r1=0)
+`;
+}
+
 /** Store buffering: each thread stores to its location, then `b0` / `b1` (a barrier line), then loads the other's. */
 export function sb(name: string, b0: string, b1: string): string {
   const thread = (i: number, mine: string, other: string, b: string): string => `P${i}(int *x, int *y)
