@@ -10,6 +10,7 @@ import type { ThreadSemantics, ThreadTrace } from '../exec/types.js';
 import { elementLoc, type LitmusTest, type StateKey, type Value } from '../litmus/types.js';
 import { compareValues, elementOf, evalProp, keyText, propKeys, propText, type StateLookup } from './condition.js';
 import { digest } from './digest.js';
+import { ThinAirCheck } from './thin-air.js';
 import type { Observation, StateRow, TestKind, TestResult } from './types.js';
 
 /** What checking needs from a model (`evaluateEach`, when there, saves memory). */
@@ -63,6 +64,7 @@ export function checkTest(
   let propTrue = 0;
   let propFalse = 0;
   let candidates = 0;
+  const thinAir = new ThinAirCheck({ keys: allKeys, locsOf });
   const evalOpts = opts.skipChecks ? { skipChecks: opts.skipChecks } : undefined;
   const deadline = opts.timeoutMs !== undefined ? Date.now() + opts.timeoutMs : undefined;
   const cands = candidateExecutions(sem, {
@@ -95,6 +97,7 @@ export function checkTest(
       const holds = evalProp(test.condition.prop, lookup);
       opts.observe?.({ candidate: cand, outcome, holds });
       if (!outcome.consistent) return;
+      if (ThinAirCheck.applies(cand)) thinAir.accept(cand);
       for (const f of outcome.flags) flags.add(f);
       if (holds) propTrue++;
       else propFalse++;

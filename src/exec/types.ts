@@ -83,6 +83,20 @@ export interface ThreadTrace {
   readonly sca?: EdgeList;
   /** Final register values of the thread (registers named as in conditions). */
   readonly regs: ReadonlyMap<string, Value>;
+  /**
+   * Where the path's values come from, for front ends that track it (C):
+   * lets checking find values that no write determines, which herd keeps
+   * symbolic (out-of-thin-air cycles). Absent: not tracked (assembly).
+   */
+  readonly valueSources?: ValueSources;
+}
+
+/** Source events (indices into a trace's `events`) of a path's values and choices. */
+export interface ValueSources {
+  /** The sources of each register's final value. */
+  readonly regs: ReadonlyMap<string, readonly number[]>;
+  /** The sources of every choice the path made: branch conditions, RMW comparisons. */
+  readonly decisions: readonly number[];
 }
 
 /** The initial value of each shared location. */

@@ -52,9 +52,13 @@ class ThreadRun {
   run(body: readonly CStmt[]): ThreadTrace {
     for (const s of body) this.stmt(s);
     const out = new Map<string, Value>();
+    const sources = new Map<string, readonly number[]>();
     for (const r of this.ctx.reportedRegs) out.set(r, 0);
-    for (const [r, v] of this.regs) out.set(r, v.value);
-    return this.b.finish(this.ctx.thread, out);
+    for (const [r, v] of this.regs) {
+      out.set(r, v.value);
+      if (v.deps.length > 0) sources.set(r, v.deps);
+    }
+    return this.b.finish(this.ctx.thread, out, sources);
   }
 
   /** Starts a new instruction instance at `span`. */
@@ -124,9 +128,11 @@ class ThreadRun {
         const mark = this.b.size;
         const c = this.expr(s.cond);
         const taken = c.value === UNKNOWN ? this.ctx.choose(2) === 0 : truthy(c.value);
+        const deps = unionDeps(c.deps, this.b.sourcesSince(mark));
+        this.b.decide(deps);
         const branch = taken ? s.then : s.else;
         if (branch === undefined) return;
-        this.b.enterBranch(unionDeps(c.deps, this.b.sourcesSince(mark)));
+        this.b.enterBranch(deps);
         this.stmt(branch);
         this.b.leaveBranch();
         return;
@@ -185,7 +191,7 @@ class ThreadRun {
         const a = this.address(e.loc);
         const old = this.expr(e.expected);
         const r = this.read(a.loc, e.tags, a.deps, RMW_SETS);
-        if (this.same(r.value, old.value)) {
+        if (this.same(r, old)) {
           const nv = this.expr(e.desired);
           const w = this.b.emit(this.event('W', e.tags, a.loc, nv.value, RMW_SETS), a.deps, nv.deps);
           this.pair(r, w);
@@ -200,7 +206,7 @@ class ThreadRun {
         const a = this.address(e.loc);
         const u = this.expr(e.unless);
         const r = this.read(a.loc, e.tags, a.deps, RMW_SETS);
-        const added = !this.same(r.value, u.value);
+        const added = !this.same(r, u);
         if (added) {
           const n = this.expr(e.add);
           const stored = binary('+', r.value, n.value, e.span);
@@ -269,7 +275,12 @@ class ThreadRun {
   }
 
   /** Value equality; with an unknown side, both answers are explored. */
-  private same(a: Value, b: Value): boolean {
+  private same(a: Tainted, b: Tainted): boolean {
+    this.b.decide(unionDeps(a.deps, b.deps));
+    return this.sameValue(a.value, b.value);
+  }
+
+  private sameValue(a: Value, b: Value): boolean {
     if (a === UNKNOWN || b === UNKNOWN) return this.ctx.choose(2) === 0;
     return a === b;
   }

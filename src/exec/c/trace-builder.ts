@@ -20,7 +20,7 @@
  *
  * `SRCU` events (`synchronize_srcu`) are neither targets nor sources, as in herd.
  */
-import type { EventAction, ThreadTrace, TraceEvent } from '../types.js';
+import type { EventAction, ThreadTrace, TraceEvent, ValueSources } from '../types.js';
 import type { Value } from '../../litmus/types.js';
 
 /** A value with the sources it depends on (indices of events of this trace). */
@@ -48,6 +48,8 @@ export class TraceBuilder {
   private readonly addrOf: (readonly number[])[] = [];
   /** Sources of the conditions of the enclosing `if`s. */
   private readonly control: (readonly number[])[] = [];
+  /** Sources of every choice the path made (see `ValueSources.decisions`). */
+  private readonly decisions = new Set<number>();
 
   /** Adds an event; returns its index. `dataDeps` only matter for writes. */
   emit(event: TraceEvent, addrDeps: readonly number[] = [], dataDeps: readonly number[] = []): number {
@@ -86,6 +88,11 @@ export class TraceBuilder {
     this.rmw.push([read, write]);
   }
 
+  /** Records that the path chose its way on a value computed from `deps`. */
+  decide(deps: readonly number[]): void {
+    for (const d of deps) this.decisions.add(d);
+  }
+
   enterBranch(deps: readonly number[]): void {
     this.control.push(deps);
   }
@@ -94,7 +101,8 @@ export class TraceBuilder {
     this.control.pop();
   }
 
-  finish(thread: number, regs: ReadonlyMap<string, Value>): ThreadTrace {
-    return { thread, events: this.events, addr: this.addr, data: this.data, ctrl: this.ctrl, rmw: this.rmw, regs };
+  finish(thread: number, regs: ReadonlyMap<string, Value>, regSources: ReadonlyMap<string, readonly number[]>): ThreadTrace {
+    const valueSources: ValueSources = { regs: regSources, decisions: [...this.decisions].sort((a, b) => a - b) };
+    return { thread, events: this.events, addr: this.addr, data: this.data, ctrl: this.ctrl, rmw: this.rmw, regs, valueSources };
   }
 }
