@@ -6,17 +6,20 @@
  * `unroll` times on a path (herd's -unroll, 2 by default): longer paths
  * are cut and the test reports `Loop`. A path that runs more than
  * MAX_STEPS instructions (a loop whose branches do not count, see
- * `KnownBranches`) stops with BOUND_EXCEEDED.
+ * `KnownBranches`) stops with BOUND_EXCEEDED. An instruction that throws
+ * `DeferredUnsupported` ends its path with a trace that carries the
+ * diagnostic (`ThreadTrace.unsupported`), when the rest of the thread from
+ * there cannot write memory; otherwise the diagnostic is raised at once.
  *
  * A thread's traces depend only on the values its reads may return, so
  * they are computed again only when one of those value lists changes
  * (read-value discovery asks for every thread at every round).
  */
-import { DIAG_CODES, raise, type Span } from '../../diag.js';
+import { DIAG_CODES, raise, WeakmemError, type Diagnostic, type Span } from '../../diag.js';
 import type { LitmusTest, Value } from '../../litmus/types.js';
 import type { AsmThread } from './columns.js';
 import type { AsmSemanticsOptions, AsmThreadSemantics, ThreadEnv } from './env.js';
-import { explorePaths, PathCut, type Chooser } from './explore.js';
+import { DeferredUnsupported, explorePaths, PathCut, type Chooser } from './explore.js';
 import type { AsmInitialState } from './thread-state.js';
 import { TraceBuilder, type AsmTrace } from './trace.js';
 import { toLitmus, type AsmValue } from './value.js';
@@ -60,6 +63,12 @@ export interface AsmMachineSemantics<I extends AsmInstruction, M extends PathMac
   readonly knownBranches?: KnownBranches<I>;
   /** The semantics models array elements (`env.arrays`). */
   readonly arrays?: boolean;
+  /**
+   * Whether running `code` from instruction `pc` on (that instruction
+   * included) may write memory, by any path (true when unsure). Without
+   * it, a `DeferredUnsupported` is raised at once.
+   */
+  readonly mayWriteMemoryFrom?: (code: AsmThread<I>, pc: number) => boolean;
 }
 
 /** A thread's last traces and the read values they were computed with. */
@@ -94,26 +103,34 @@ export function asmSemantics<I extends AsmInstruction, M extends PathMachine>(
       const instrs = code.instrs;
       let pc = 0;
       let steps = 0;
-      while (pc < instrs.length) {
-        const ins = instrs[pc] as I;
-        tb.begin(ins.span, ins.text);
-        m.span = ins.span;
-        const next = sem.step(m, ins, pc, code.labels);
-        if (next <= pc && (known === undefined || !known.decided(ins, unknown))) {
-          const n = (taken.get(pc) ?? 0) + 1;
-          if (n > unroll) throw new PathCut('loop');
-          taken.set(pc, n);
+      let unsupported: Diagnostic | undefined;
+      try {
+        while (pc < instrs.length) {
+          const ins = instrs[pc] as I;
+          tb.begin(ins.span, ins.text);
+          m.span = ins.span;
+          const next = sem.step(m, ins, pc, code.labels);
+          if (next <= pc && (known === undefined || !known.decided(ins, unknown))) {
+            const n = (taken.get(pc) ?? 0) + 1;
+            if (n > unroll) throw new PathCut('loop');
+            taken.set(pc, n);
+          }
+          known?.track(ins, unknown);
+          if (++steps > MAX_STEPS) raise(DIAG_CODES.BOUND_EXCEEDED, `P${thread} runs more than ${MAX_STEPS} instructions: a loop that does not end?`, ins.span);
+          pc = next;
         }
-        known?.track(ins, unknown);
-        if (++steps > MAX_STEPS) raise(DIAG_CODES.BOUND_EXCEEDED, `P${thread} runs more than ${MAX_STEPS} instructions: a loop that does not end?`, ins.span);
-        pc = next;
+      } catch (e) {
+        if (!(e instanceof DeferredUnsupported)) throw e;
+        // Past this point the path could only add reads, never values other threads may read.
+        if (sem.mayWriteMemoryFrom === undefined || sem.mayWriteMemoryFrom(code, pc)) throw new WeakmemError(e.diagnostic);
+        unsupported = e.diagnostic;
       }
       const regs = new Map<string, Value>();
       for (const [name, v] of m.regs) {
         const declared = regTypes.get(name);
         if (sem.shownRegister(name, declared)) regs.set(name, toLitmus(v, declared ?? 'int'));
       }
-      return tb.finish(regs);
+      return tb.finish(regs, unsupported);
     };
     return explorePaths(run, (why) => {
       if (why === 'loop') cut = true;

@@ -5,8 +5,8 @@
  * branching events. Instruction semantics in `mem.ts` and `alu.ts` combine
  * them and add the intra-instruction dependencies.
  */
-import { notSupported, type Span } from '../../diag.js';
-import type { Chooser } from '../../arch/asm/explore.js';
+import { DIAG_CODES, notSupported, type Span } from '../../diag.js';
+import { DeferredUnsupported, type Chooser } from '../../arch/asm/explore.js';
 import type { ThreadEnv } from '../../arch/asm/env.js';
 import type { TraceBuilder } from '../../arch/asm/trace.js';
 import { fromLitmus, isSym, scalarBytes, showValue, SymbolicArithmetic, toLitmus, zext, type AsmValue } from '../../arch/asm/value.js';
@@ -102,10 +102,15 @@ export class Machine {
   /**
    * The location a `bits`-wide access to address `a` names: a scalar
    * location, or the element of an array the access covers exactly. Other
-   * accesses (inside a scalar, across or inside elements) mix sizes.
+   * accesses (inside a scalar, across or inside elements) mix sizes. An
+   * integer address stops the path with a deferred diagnostic: herd may
+   * prune every candidate of the path before the access matters.
    */
   location(a: AsmValue, bits: AccessBits): string {
-    if (!isSym(a)) notSupported(`memory access to the integer address ${showValue(a)}`, this.span);
+    if (!isSym(a)) {
+      const message = `not supported: memory access to the integer address ${showValue(a)}`;
+      throw new DeferredUnsupported({ code: DIAG_CODES.NOT_SUPPORTED, message, span: this.span });
+    }
     const array = this.env.arrays?.get(a.sym);
     if (array === undefined) {
       if (a.offset !== 0n) notSupported(`mixed-size access to ${showValue(a)}, inside the location ${a.sym}`, this.span);

@@ -5,7 +5,6 @@
  * branches whose direction is known without memory reads do not count
  * against the unrolling bound.
  */
-import { DIAG_CODES, raise } from '../../diag.js';
 import type { AsmSemanticsOptions, AsmThreadSemantics } from '../../arch/asm/env.js';
 import { asmSemantics, type KnownBranches } from '../../arch/asm/runner.js';
 import { initialState } from '../../arch/asm/thread-state.js';
@@ -13,6 +12,7 @@ import type { LitmusTest } from '../../litmus/types.js';
 import type { AArch64Instr, AArch64Thread } from '../../litmus/aarch64/ast.js';
 import { alu, bfm, csel, holds, madd, maddl, movConst, movk, movReg, nzcv, unary } from './alu.js';
 import { Machine } from './context.js';
+import { checkTargets, mayWriteMemoryFrom, target } from './flow.js';
 import { cas, load, store, storeExclusive, swapOrAmo } from './mem.js';
 import { casp, loadPair, storeExclusivePair, storePair } from './pair.js';
 
@@ -24,6 +24,7 @@ export function aarch64Semantics(test: LitmusTest<AArch64Thread>, opts: AsmSeman
     shownRegister: (name) => GENERAL_REGISTER.test(name),
     knownBranches: KNOWN_BRANCHES,
     arrays: true,
+    mayWriteMemoryFrom,
   }, opts);
 }
 
@@ -202,26 +203,6 @@ function step(m: Machine, i: AArch64Instr, pc: number, labels: ReadonlyMap<strin
       assertNever(i);
   }
   return pc + 1;
-}
-
-/** A label, or `.+k`/`.-k` bytes from the branch (labels may also start with a dot, like `.text`). */
-function isOffset(t: string): boolean {
-  return /^\.[+-]\d+$/.test(t);
-}
-
-function target(t: string, pc: number, labels: ReadonlyMap<string, number>): number {
-  if (isOffset(t)) return pc + Number(t.slice(1)) / 4;
-  return labels.get(t) as number;
-}
-
-function checkTargets(th: AArch64Thread): void {
-  th.instrs.forEach((i, pc) => {
-    if (i.kind !== 'b' && i.kind !== 'bcond' && i.kind !== 'cbz' && i.kind !== 'tbz') return;
-    const t = i.target;
-    const dest = isOffset(t) ? pc + Number(t.slice(1)) / 4 : th.labels.get(t);
-    if (dest === undefined) raise(DIAG_CODES.LITMUS_SEMANTIC, `undefined label '${t}'`, i.span);
-    if (dest < 0 || dest > th.instrs.length) raise(DIAG_CODES.LITMUS_SEMANTIC, `branch target ${t} is outside the thread's code`, i.span);
-  });
 }
 
 function assertNever(x: never): never {
