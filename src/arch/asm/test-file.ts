@@ -4,13 +4,14 @@
  * constraints. Shared by the AArch64 and x86 front ends.
  */
 import { DIAG_CODES, notSupported, raise } from '../../diag.js';
-import { mapAtoms, type PropAtom } from '../../litmus/prop.js';
+import { mapAtoms, propKeys, type PropAtom } from '../../litmus/prop.js';
 import { SourceText } from '../../litmus/source.js';
 import type { ArchName, ArrayDecl, InitEntry, LitmusTest, Prop, StateKey, Value } from '../../litmus/types.js';
 import { parseColumns, type AsmThread } from './columns.js';
-import { parseConstraints } from './condition.js';
+import { parseConstraints, type Constraints } from './condition.js';
 import { parseInit, type RegisterNamer } from './init.js';
 import { splitSections } from './sections.js';
+import { allocatedScope, allocateSymbols, RegisterUse, resolveKey, SYMBOLIC_THREAD, type RegisterScope } from './symbolic.js';
 import type { Piece } from './text.js';
 import { fromLitmus, isBigIntText, toLitmus } from './value.js';
 
@@ -19,9 +20,12 @@ export interface AsmDialect<TInstr> {
   /** Header words accepted for this dialect (`AArch64`, `X86_64`...). */
   readonly headers: readonly string[];
   readonly register: RegisterNamer;
-  readonly instruction: (src: SourceText, cell: Piece) => TInstr;
+  /** One instruction; `scope` hears of the registers it names and gives those of symbolic ones. */
+  readonly instruction: (src: SourceText, cell: Piece, scope: RegisterScope) => TInstr;
   /** The semantics models array elements (`int x[2]`, `x[1]=2`); otherwise arrays are `not supported`. */
   readonly arrays?: boolean;
+  /** The registers symbolic registers (`%r`) may stand for, in herd's order; without it they are `not supported`. */
+  readonly symbolicRegisters?: readonly string[];
 }
 
 export function parseAsmTest<TInstr>(dialect: AsmDialect<TInstr>, text: string, file: string): LitmusTest<AsmThread<TInstr>> {
@@ -34,9 +38,30 @@ export function parseAsmTest<TInstr>(dialect: AsmDialect<TInstr>, text: string, 
       src.span(s.archWord.start, s.archWord.start + s.archWord.text.length),
     );
   }
-  const { entries: init, arrays } = parseInit(src, s.init, dialect.register, dialect.arrays === true);
-  const threads = parseColumns(src, { text: s.code.text, start: s.code.start }, (cell) => dialect.instruction(src, cell));
-  const constraints = parseConstraints(src, s.constraints, dialect.register);
+  const parsedInit = parseInit(src, s.init, dialect.register, dialect.arrays === true);
+  const arrays = parsedInit.arrays;
+  const parsedConstraints = parseConstraints(src, s.constraints, dialect.register);
+  const code = { text: s.code.text, start: s.code.start };
+  const use = new RegisterUse();
+  let threads = parseColumns(src, code, (cell, t) => dialect.instruction(src, cell, use.scope(t)));
+  const stateKeys = [
+    ...parsedInit.entries.map((e) => e.target),
+    ...parsedConstraints.locations,
+    ...propKeys(parsedConstraints.condition.prop),
+    ...(parsedConstraints.filter !== undefined ? propKeys(parsedConstraints.filter) : []),
+  ];
+  let resolve = (k: StateKey): StateKey => k;
+  const stated = stateKeys.find((k) => k.kind === 'reg' && k.thread === SYMBOLIC_THREAD);
+  if (dialect.symbolicRegisters === undefined) {
+    if (stated?.kind === 'reg') notSupported(`symbolic register '${stated.reg}'`, stated.span);
+  } else if (use.any || stated !== undefined) {
+    const allocation = allocateSymbols(use, threads.length, stateKeys, dialect.symbolicRegisters);
+    // Read the code again, each symbol now its register.
+    threads = parseColumns(src, code, (cell, t) => dialect.instruction(src, cell, allocatedScope(allocation[t] as ReadonlyMap<string, string>)));
+    resolve = (k) => resolveKey(k, allocation);
+  }
+  const init = parsedInit.entries.map((e) => ({ ...e, target: resolve(e.target) }));
+  const constraints = resolveKeys(parsedConstraints, resolve);
   const checkThread = (k: StateKey): void => {
     if (k.kind === 'reg' && k.thread >= threads.length) {
       raise(DIAG_CODES.LITMUS_SEMANTIC, `thread ${k.thread} does not exist (the test has ${threads.length})`, k.span);
@@ -58,6 +83,17 @@ export function parseAsmTest<TInstr>(dialect: AsmDialect<TInstr>, text: string, 
     locations: constraints.locations.map(keys.key),
     ...(constraints.filter !== undefined ? { filter: typed(constraints.filter) } : {}),
     condition: { ...constraints.condition, prop: typed(constraints.condition.prop) },
+  };
+}
+
+/** The constraints with `resolve` applied to every key. */
+function resolveKeys(c: Constraints, resolve: (k: StateKey) => StateKey): Constraints {
+  const prop = (p: Prop): Prop =>
+    mapAtoms(p, (a) => (a.kind === 'eq' ? { ...a, key: resolve(a.key) } : a.kind === 'eqKeys' ? { ...a, left: resolve(a.left), right: resolve(a.right) } : a));
+  return {
+    locations: c.locations.map(resolve),
+    ...(c.filter !== undefined ? { filter: prop(c.filter) } : {}),
+    condition: { ...c.condition, prop: prop(c.condition.prop) },
   };
 }
 

@@ -6,6 +6,7 @@
  */
 import { DIAG_CODES, notSupported, raise } from '../../diag.js';
 import type { SourceText } from '../source.js';
+import type { RegisterScope } from '../../arch/asm/symbolic.js';
 import { spanOf, type Piece } from '../../arch/asm/text.js';
 import type { AArch64Instr, AccessBits, Address, AluOp, AtomicOp, Ordering, PairLoadKind, PairStoreKind, Reg } from './ast.js';
 import { Operands, invertCond, parseCond, splitInstruction } from './operands.js';
@@ -31,10 +32,11 @@ const EXTENSIONS: readonly (readonly [RegExp, string])[] = [
   [/^(CPY|SET)[PME]/, 'memory copy/set (MOPS) instruction'],
 ];
 
-export function parseAArch64Instr(src: SourceText, cell: Piece): AArch64Instr {
+/** `scope`: hears of the registers the instruction names, gives those of symbolic registers (`%r`, not supported without it). */
+export function parseAArch64Instr(src: SourceText, cell: Piece, scope?: RegisterScope): AArch64Instr {
   const { mnemonic, operands: ops } = splitInstruction(cell);
   const mn = mnemonic.text.toUpperCase();
-  const o = new Operands(src, mn);
+  const o = new Operands(src, mn, scope);
   const base = { span: spanOf(src, cell), text: cell.text };
   const arity = (n: number | readonly number[]): void => {
     const ok = typeof n === 'number' ? ops.length === n : n.includes(ops.length);

@@ -197,3 +197,33 @@ test('extensions stop with not supported at their location', () => {
   assert.equal(ns('NOP', 'PTE(x)=(oa:PA(x));'), "2:3 WM101 not supported: page-table entry 'PTE(x)' (VMSA)");
   assert.equal(failure('AArch64 T\nVariant=vmsa\n{}\nP0;\nNOP;\nexists (0:X0=0)\n'), '2:1 WM101 not supported: Variant=vmsa');
 });
+
+/** The keys of a test's initial state, and the registers of each thread's code, as text. */
+function registers(text: string): { init: string[]; code: string[][] } {
+  const t = parseAArch64Litmus(text, 't.litmus');
+  const init = t.init.map((e) => (e.target.kind === 'reg' ? `${e.target.thread}:${e.target.reg}=${String(e.value)}` : e.target.loc));
+  const code = t.threads.map((th) => th.instrs.map((i) => ('rd' in i && 'rn' in i ? `${i.rd.name},${i.rn.name}` : i.kind)));
+  return { init, code };
+}
+
+test('symbolic registers take the first registers their thread leaves free, in name order', () => {
+  // P0 names X0 and the condition 0:X1: %a and %b get X2 and X3, whatever order they come in.
+  const t = registers('AArch64 T\n{ uint64_t %b=x; %a=y; }\nP0 | P1 ;\nMOV X0,%b | MOV X%c,X3 ;\nMOV W0,W%a | ;\nexists (0:X1=0 /\\ %a=y)\n');
+  assert.deepEqual(t.init, ['0:X3=x', '0:X2=y']);
+  // A symbol the state does not name is given a register too (P1 names X3: %c is X0).
+  assert.deepEqual(t.code, [['X0,X3', 'X0,X2'], ['X0,X3']]);
+  const test = parseAArch64Litmus('AArch64 T\n{ %r=x; }\nP0;\nLDR W0,[%r];\nlocations [%r;]\nexists (%r=x)\n', 't.litmus');
+  assert.deepEqual(test.locations.map((k) => (k.kind === 'reg' ? `${k.thread}:${k.reg}` : k.loc)), ['0:X1']);
+  assert.equal(propText(test.condition.prop, 'AArch64'), '0:X1=x');
+});
+
+test('misused symbolic registers are errors at their location', () => {
+  const at = (init: string, code: string, cond = 'exists (0:X0=0)'): string => failure(`AArch64 T\n{ ${init} }\nP0 | P1 ;\n${code} ;\n${cond}\n`);
+  assert.equal(at('%r=x;', 'NOP | NOP'), '2:3 WM102 symbolic register %r does not appear in the code');
+  assert.equal(at('%r=x;', 'MOV X0,%r | MOV X0,%r'), '2:3 WM102 ambiguous symbolic register %r: the code of P0 and P1 uses it');
+  assert.equal(at('0:%r=x;', 'MOV X0,%r | NOP'), "2:3 WM102 a symbolic register is named without a thread: '0:%r'");
+  assert.equal(at('', 'MOV X0,%r | NOP', 'exists (1:%r=0)'), "5:9 WM102 a symbolic register is named without a thread: '1:%r'");
+  assert.equal(at('', 'LDR W0,[W%r] | NOP'), "4:9 WM100 LDR: expected a X register, found 'W%r'");
+  const full = Array.from({ length: 30 }, (_, i) => `MOV X${i},#0 | NOP ;`).join('\n');
+  assert.equal(at('', `${full}\nMOV X0,%r | NOP`), '34:8 WM102 not enough free registers in P0 for the symbolic register %r');
+});
