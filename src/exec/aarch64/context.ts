@@ -9,7 +9,7 @@ import { DIAG_CODES, notSupported, type Span } from '../../diag.js';
 import { DeferredUnsupported, type Chooser } from '../../arch/asm/explore.js';
 import type { ThreadEnv } from '../../arch/asm/env.js';
 import type { TraceBuilder } from '../../arch/asm/trace.js';
-import { fromLitmus, isSym, scalarBytes, showValue, SymbolicArithmetic, toLitmus, zext, type AsmValue } from '../../arch/asm/value.js';
+import { fromLitmus, isCode, isSym, scalarBytes, showValue, SymbolicArithmetic, toLitmus, zext, type AsmValue } from '../../arch/asm/value.js';
 import { elementLoc, type Value } from '../../litmus/types.js';
 import type { AccessBits, Reg } from '../../litmus/aarch64/ast.js';
 
@@ -107,6 +107,7 @@ export class Machine {
    * prune every candidate of the path before the access matters.
    */
   location(a: AsmValue, bits: AccessBits): string {
+    if (isCode(a)) notSupported(`memory access to the code address ${showValue(a)} (instruction fetch)`, this.span);
     if (!isSym(a)) {
       const message = `not supported: memory access to the integer address ${showValue(a)}`;
       throw new DeferredUnsupported({ code: DIAG_CODES.NOT_SUPPORTED, message, span: this.span });
@@ -136,6 +137,7 @@ export class Machine {
 
   writeMem(a: AsmValue, bits: AccessBits, annot: Annot, value: AsmValue): number {
     const loc = this.location(a, bits);
+    if (isCode(value)) notSupported(`storing the code address ${showValue(value)} to memory`, this.span);
     const v = toLitmus(zext(value, bits), this.env.memType(loc));
     return this.tb.add({ action: 'W', loc, value: v, tags: annotTags(annot), sets: ['Exp', ...ANNOT_SETS[annot]] });
   }

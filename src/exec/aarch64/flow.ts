@@ -17,13 +17,22 @@ export function target(t: string, pc: number, labels: ReadonlyMap<string, number
   return labels.get(t) as number;
 }
 
-/** The label operand of a direct branch, if `i` is one. */
+/** The index of the least label at instruction `index` (herd's Label.norm), if there is one. */
+export function labelAt(index: number, labels: ReadonlyMap<string, number>): string | undefined {
+  let least: string | undefined;
+  for (const [l, at] of labels) if (at === index && (least === undefined || l < least)) least = l;
+  return least;
+}
+
+/** The label operand of a direct branch or of ADR, if `i` has one. */
 function branchTarget(i: AArch64Instr): string | undefined {
   switch (i.kind) {
     case 'b':
     case 'bcond':
     case 'cbz':
     case 'tbz':
+    case 'bl':
+    case 'adr':
       return i.target;
     default:
       return undefined;
@@ -63,7 +72,11 @@ function successors(th: AArch64Thread, pc: number): number[] {
   const i = th.instrs[pc] as AArch64Instr;
   switch (i.kind) {
     case 'b':
+    case 'bl':
       return [target(i.target, pc, th.labels)];
+    case 'branchReg':
+      // Any instruction whose address the code can make (ADR, BL, BLR).
+      return th.instrs.map((_, k) => k);
     case 'bcond':
     case 'cbz':
     case 'tbz':

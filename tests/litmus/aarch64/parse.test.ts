@@ -227,3 +227,27 @@ test('misused symbolic registers are errors at their location', () => {
   const full = Array.from({ length: 30 }, (_, i) => `MOV X${i},#0 | NOP ;`).join('\n');
   assert.equal(at('', `${full}\nMOV X0,%r | NOP`), '34:8 WM102 not enough free registers in P0 for the symbolic register %r');
 });
+
+test('calls, returns, branches to registers and ADR', () => {
+  const code = (c: string): AArch64Instr => one(c);
+  assert.deepEqual(code('BL L0'), { span: code('BL L0').span, text: 'BL L0', kind: 'bl', target: 'L0' });
+  const br = code('BLR X3');
+  assert.ok(br.kind === 'branchReg' && br.op === 'BLR' && br.reg.name === 'X3');
+  const ret = code('RET');
+  assert.ok(ret.kind === 'branchReg' && ret.op === 'RET' && ret.reg.name === 'X30');
+  const retX = code('RET X2');
+  assert.ok(retX.kind === 'branchReg' && retX.reg.name === 'X2');
+  const adr = code('ADR X0,.+8');
+  assert.ok(adr.kind === 'adr' && adr.rd.name === 'X0' && adr.target === '.+8');
+  const ns = (c: string): string => failure(`AArch64 T\n{}\nP0;\n${c};\nexists (0:X0=0)\n`);
+  assert.equal(ns('BR W1'), "4:4 WM100 BR: expected a X register, found 'W1'");
+  assert.equal(ns('ADR W0,L'), "4:5 WM100 ADR: expected a X register, found 'W0'");
+  assert.equal(ns('RET X1,X2'), '4:1 WM100 RET: expected 0 or 1 operands, found 2');
+  assert.equal(ns('ADRP X0,L'), '4:1 WM101 not supported: page address instruction ADRP');
+});
+
+test('label values in conditions: label:"P0:L0" or label:"0:L0", printed the first way', () => {
+  const t = parseAArch64Litmus('AArch64 T\n{}\nP0;\nL0: ADR X0,L0;\nforall (0:X0=label:"0:L0" \\/ 0:X0=label:"P0:L0")\n', 't.litmus');
+  assert.equal(propText(t.condition.prop, 'AArch64'), '0:X0=label:"P0:L0" \\/ 0:X0=label:"P0:L0"');
+  assert.equal(failure('AArch64 T\n{}\nP0;\nNOP;\nforall (0:X0=label:"L0")\n'), '5:14 WM100 expected a label value such as label:"P0:L0", found \'label:"L0"\'');
+});
