@@ -26,7 +26,7 @@ interface Tok {
   readonly start: number;
 }
 
-const TOKEN = /\s*(\/\\|\\\/|=>|<>|!=|==|~|\+|\(|\)|\[|\]|\{|\}|,|;|=|\d+\s*:\s*%?[A-Za-z_][\w.]*|%[A-Za-z_.$][\w./$-]*|label:"[^"]*"|-?0[xX][0-9a-fA-F]+|-?\d+|[A-Za-z_&][\w.]*)/y;
+const TOKEN = /\s*(\/\\|\\\/|=>|<>|!=|==|~|\+|\(|\)|\[|\]|\{|\}|,|;|=|\d+\s*:\s*%?[A-Za-z_][\w.]*|%[A-Za-z_.$][\w./$-]*|(?:label|instr):"[^"]*"|-?0[xX][0-9a-fA-F]+|-?\d+|[A-Za-z_&][\w.]*)/y;
 
 function tokenize(src: SourceText, p: Piece): Tok[] {
   const out: Tok[] = [];
@@ -141,6 +141,8 @@ export function parseConstraints(src: SourceText, p: Piece, register: RegisterNa
     if (n !== undefined) {
       pos++;
       p2 = { kind: 'eq', key: k, value: { value: n, span: valueSpan }, span: joinSpans(k.span, valueSpan) };
+    } else if (v.text.startsWith('instr:') || v.text === 'NOP' || v.text === 'nop') {
+      return raise(DIAG_CODES.NOT_SUPPORTED, `not supported: instruction value '${v.text}' (instruction fetch)`, valueSpan);
     } else if (v.text.startsWith('label:')) {
       // herd's label values: `label:"P0:L0"` or `label:"0:L0"`, printed the first way.
       const l = /^label:"P?(\d+):([^"]+)"$/.exec(v.text);

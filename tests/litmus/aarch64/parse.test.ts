@@ -250,4 +250,16 @@ test('label values in conditions: label:"P0:L0" or label:"0:L0", printed the fir
   const t = parseAArch64Litmus('AArch64 T\n{}\nP0;\nL0: ADR X0,L0;\nforall (0:X0=label:"0:L0" \\/ 0:X0=label:"P0:L0")\n', 't.litmus');
   assert.equal(propText(t.condition.prop, 'AArch64'), '0:X0=label:"P0:L0" \\/ 0:X0=label:"P0:L0"');
   assert.equal(failure('AArch64 T\n{}\nP0;\nNOP;\nforall (0:X0=label:"L0")\n'), '5:14 WM100 expected a label value such as label:"P0:L0", found \'label:"L0"\'');
+  assert.equal(failure('AArch64 T\n{}\nP0;\nNOP;\nforall (0:X0=NOP)\n'), "5:14 WM101 not supported: instruction value 'NOP' (instruction fetch)");
+  assert.equal(failure('AArch64 T\n{}\nP0;\nNOP;\nforall (0:X0=instr:"B .+4")\n'), '5:14 WM101 not supported: instruction value \'instr:"B .+4"\' (instruction fetch)');
+});
+
+test('a condition may name only symbols the initial state or the code labels introduce, as herd checks', () => {
+  const at = (init: string, cond: string): string => failure(`AArch64 T\n{ ${init} }\nP0;\nL0: NOP;\n${cond}\n`);
+  assert.equal(at('', 'exists (x=1)'), '5:9 WM102 the condition introduces new symbolic location(s): {x}');
+  assert.equal(at('0:X1=x;', 'exists (0:X0=y \\/ 0:X0=label:"P0:L1" \\/ z=0)'), '5:14 WM102 the condition introduces new symbolic location(s): {P0:L1, y, z}');
+  assert.equal(at('0:X1=x;', 'exists (0:X0=label:"P1:L0")'), '5:14 WM102 the condition introduces new symbolic location(s): {P1:L0}');
+  // Known: a location or value of the initial state (an array for its elements), a label of the code.
+  const ok = parseAArch64Litmus('AArch64 T\n{ 0:X1=y; int a[2]; }\nP0;\nL0: NOP;\nexists (0:X0=label:"0:L0" /\\ y=0 /\\ a[1]=0 /\\ 0:X1=y)\n', 't.litmus');
+  assert.equal(ok.condition.quantifier, 'exists');
 });
