@@ -4,9 +4,9 @@
  * once per choice of read values and of instruction alternatives (see
  * explore.ts), following branches. Backward branches may go to one
  * instruction at most `unroll` times on a path (herd's -unroll, 2 by
- * default): longer paths are cut and the test reports `Loop`. A path that runs more than
- * MAX_STEPS instructions (a loop whose branches do not count, see
- * `KnownBranches`) stops with BOUND_EXCEEDED. An instruction that throws
+ * default): longer paths are cut and the test reports `Loop`. A path that
+ * runs more than MAX_STEPS instructions (a loop whose branches do not
+ * count, see `KnownBranches`) stops with BOUND_EXCEEDED. An instruction that throws
  * `DeferredUnsupported` ends its path with a trace that carries the
  * diagnostic (`ThreadTrace.unsupported`), when the rest of the thread from
  * there cannot write memory; otherwise the diagnostic is raised at once.
