@@ -67,17 +67,22 @@ export class ThreadPath {
     }
     for (let steps = 0; p !== to && steps <= n; steps++) {
       p = this.step(p, to);
+      if (p < 0) return [to];
       out.push(p);
       if (p !== to && !silent(this.code.instrs[p])) return [to];
     }
     return p === to ? out : [to];
   }
 
+  /** The instruction after `p` on the way to `to` (-1 when its code does not tell: a branch to a register). */
   private step(p: number, to: number): number {
     const i = this.code.instrs[p] as AArch64Instr;
     switch (i.kind) {
       case 'b':
+      case 'bl':
         return this.target(i.target, p);
+      case 'branchReg':
+        return -1;
       case 'bcond':
       case 'cbz':
       case 'tbz':
@@ -98,9 +103,11 @@ export class ThreadPath {
   }
 }
 
-/** Register-only instructions: no memory, fence or branching event (their register events may be dropped). */
+/** Register-only instructions: no memory, fence or branching event (their register events may be dropped). BL branches but has none either. */
 export function silent(i: AArch64Instr | undefined): boolean {
   switch (i?.kind) {
+    case 'adr':
+    case 'bl':
     case 'movConst':
     case 'movk':
     case 'movReg':
@@ -126,6 +133,7 @@ export function isMemoryInstr(i: AArch64Instr): boolean {
     case 'bcond':
     case 'cbz':
     case 'tbz':
+    case 'branchReg':
     case 'fence':
       return false;
     default:

@@ -4,13 +4,14 @@
  * not build co itself) or the choice of final write of each observed
  * location (when it does, through `with co from`).
  */
-import { DIAG_CODES, raise } from '../diag.js';
+import { DIAG_CODES, raise, WeakmemError } from '../diag.js';
 import type { EdgeList, ThreadSemantics, ThreadTrace } from '../exec/types.js';
 import type { Value } from '../litmus/types.js';
 import type { CandidateExecution, ExecutionEvent } from './types.js';
 import { candidateExecution, initialEvents, LayoutTable, type Layout } from './layout.js';
 import { threadTraceSets } from './values.js';
-import { permutations, product } from './combinatorics.js';
+import { product } from './combinatorics.js';
+import { keepsScPerLocation, uniprocOf, type Uniproc } from './uniproc.js';
 
 export interface EnumerateOptions {
   /** Enumerate co here (the model does not bind it). */
@@ -61,16 +62,25 @@ export function* candidateExecutions(sem: ThreadSemantics, opts: EnumerateOption
   };
   const observed = [...opts.observedLocs].filter((l) => initial.has(l)).sort();
   const layouts = new LayoutTable(initEvents, locs, observed, sem.poWithinInstruction, sem.derivedDependencies === true);
-  const uniprocs = new WeakMap<Layout, Uniproc>();
+  // The choices of each layout, pruned (index 1) or not.
+  const uniprocs = [new WeakMap<Layout, Uniproc>(), new WeakMap<Layout, Uniproc>()];
   for (const chosen of traceCombinations(traces, initial)) {
     const layout = layouts.of(chosen);
-    let uni = uniprocs.get(layout);
-    if (uni === undefined) uniprocs.set(layout, (uni = uniprocOf(layout, opts.coherentOnly !== false)));
+    const unsupported = chosen.find((t) => t.unsupported !== undefined)?.unsupported;
+    const prune = opts.coherentOnly !== false || unsupported !== undefined;
+    const cache = uniprocs[prune ? 1 : 0] as WeakMap<Layout, Uniproc>;
+    let uni = cache.get(layout);
+    if (uni === undefined) cache.set(layout, (uni = uniprocOf(layout, prune)));
     const events = layouts.events(layout, chosen);
     const readChoices = layout.reads.map((r, i) => writersOf(events, r, uni.writers[i] as readonly number[]));
     if (readChoices.some((c) => c.length === 0)) continue;
     for (const rfWriters of product(readChoices)) {
       const rf: [number, number][] = rfWriters.map((w, i) => [w, layout.reads[i] as number]);
+      if (unsupported !== undefined) {
+        // herd builds only candidates that keep SC per location: if none of this trace does, the construct never matters.
+        if (keepsScPerLocation(layout, events, rf, uni)) throw new WeakmemError(unsupported);
+        continue;
+      }
       if (opts.nativeCo) {
         for (const co of coherenceOrders(layout, uni)) {
           tick();
@@ -92,53 +102,6 @@ export function* candidateExecutions(sem: ThreadSemantics, opts: EnumerateOption
       }
     }
   }
-}
-
-/**
- * What SC per location (herd's *uniproc*: po-loc, rf, co and fr make no
- * cycle) leaves of a layout's choices. herd generates only such candidates
- * (its default `-optace`), and every model checks it anyway, so candidates
- * that break it are never built:
- *   - a read takes its value neither from a write po-after it, nor from the
- *     initial write or a po-earlier write when a po-later write to the same
- *     location also precedes it in po (that write is co-after, so the read
- *     would be fr-before a write po-before it);
- *   - co orders each thread's writes to a location in program order, so a
- *     write po-before another write to its location is never co-last.
- */
-interface Uniproc {
-  /** For each read of the layout: the writes it may read from (before comparing values). */
-  readonly writers: readonly (readonly number[])[];
-  /** `layout.finalWriteChoices` without the writes some write to the same location follows in po. */
-  readonly finalWriteChoices: readonly (readonly number[])[];
-  /** For each location of `layout.locWrites`: the orders of its writes (after the initial one) that co may take (made when first asked for: only native co needs them). */
-  coOrders(): readonly (readonly number[][])[];
-}
-
-function uniprocOf(layout: Layout, prune: boolean): Uniproc {
-  const allOrders = (): number[][][] => layout.locWrites.map((p) => [...permutations(p.writes)]);
-  if (!prune) return { writers: layout.writesAtLoc, finalWriteChoices: layout.finalWriteChoices, coOrders: once(allOrders) };
-  // Event ids are below `size`: po relates thread events, the others are initial writes.
-  let size = layout.locWrites.length;
-  for (const [a, b] of layout.relations.po) size = Math.max(size, a + 1, b + 1);
-  const po = new Set<number>();
-  for (const [a, b] of layout.relations.po) po.add(a * size + b);
-  const poBefore = (a: number, b: number): boolean => a < size && b < size && po.has(a * size + b);
-  const inits = new Set(layout.locWrites.map((l) => l.init));
-  const writers = layout.reads.map((r, i) => {
-    const atLoc = layout.writesAtLoc[i] as readonly number[];
-    const earlier = atLoc.filter((w) => poBefore(w, r));
-    return atLoc.filter((w) => !poBefore(r, w) && !earlier.some((w2) => w2 !== w && (inits.has(w) || poBefore(w, w2))));
-  });
-  const finalWriteChoices = layout.finalWriteChoices.map((ws) => ws.filter((w) => !ws.some((w2) => poBefore(w, w2))));
-  const keepsPo = (seq: readonly number[]): boolean => seq.every((w, i) => seq.every((v, j) => j <= i || !poBefore(v, w)));
-  return { writers, finalWriteChoices, coOrders: once(() => allOrders().map((orders) => orders.filter(keepsPo))) };
-}
-
-/** `make()`, computed on the first call only. */
-function once<T>(make: () => T): () => T {
-  let value: { v: T } | undefined;
-  return () => (value ??= { v: make() }).v;
 }
 
 /** The writes a read may take its value from: same location (`atLoc`), same value. */

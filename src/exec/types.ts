@@ -5,7 +5,7 @@
  * values). Enumeration then picks one trace per thread and a reads-from map
  * consistent with the values.
  */
-import type { Span } from '../diag.js';
+import type { Diagnostic, Span } from '../diag.js';
 import type { Value } from '../litmus/types.js';
 
 /**
@@ -89,6 +89,16 @@ export interface ThreadTrace {
    * symbolic (out-of-thin-air cycles). Absent: not tracked (assembly).
    */
   readonly valueSources?: ValueSources;
+  /**
+   * The path stopped at a construct weakmem does not support (assembly: a
+   * memory access to an integer address) and cannot influence other
+   * threads past that point (it writes no memory there): the trace holds
+   * the events before it. Enumeration raises this diagnostic if some
+   * candidate execution of the trace keeps SC per location (herd would
+   * build it and give it to the model), and otherwise drops the trace's
+   * candidates, as herd prunes them before the construct matters.
+   */
+  readonly unsupported?: Diagnostic;
 }
 
 /** Source events (indices into a trace's `events`) of a path's values and choices. */

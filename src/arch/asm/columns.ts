@@ -19,7 +19,7 @@ const LABEL = /^([A-Za-z_.][\w.]*)\s*:/;
 export function parseColumns<TInstr>(
   src: SourceText,
   code: Piece,
-  instruction: (cell: Piece) => TInstr,
+  instruction: (cell: Piece, thread: number) => TInstr,
 ): AsmThread<TInstr>[] {
   const rows = splitPiece(code, ';').map(trimPiece);
   // The last split part follows the last ';' and must be blank.
@@ -52,7 +52,7 @@ export function parseColumns<TInstr>(
         ls.set(name, (instrs[t] as TInstr[]).length);
         cell = trimPiece({ text: cell.text.slice(m[0].length), start: cell.start + m[0].length });
       }
-      if (cell.text !== '') (instrs[t] as TInstr[]).push(instruction(cell));
+      if (cell.text !== '') (instrs[t] as TInstr[]).push(instruction(cell, t));
     });
   }
   return names.map((_, t) => ({ instrs: instrs[t] as TInstr[], labels: labels[t] as Map<string, number> }));

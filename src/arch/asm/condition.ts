@@ -4,14 +4,16 @@
  * herd's syntax and precedence: `\/` (or `+`) loosest, then `/\`, then `=>`;
  * `~` or `not`, `true`, `false`, and atoms
  * `key = value` or `key <> value` (printed by herd as `not (key=value)`).
- * Keys are registers `N:reg`, locations `x` or `[x]`, and array elements
- * `x[1]`; a whole array compares with a list of values, `x={1,0}`.
+ * Keys are registers `N:reg` or symbolic ones `%r`, locations `x` or
+ * `[x]`, and array elements `x[1]`; a whole array compares with a list of
+ * values, `x={1,0}`; a code address with a label value, `label:"P0:L0"`.
  */
 import { DIAG_CODES, raise, type Span } from '../../diag.js';
 import { joinSpans, type SourceText } from '../../litmus/source.js';
 import { elementLoc, type Condition, type Prop, type Quantifier, type StateKey } from '../../litmus/types.js';
 import { parseInteger, parseKey, type RegisterNamer } from './init.js';
 import type { Piece } from './text.js';
+import { labelText } from './value.js';
 
 export interface Constraints {
   readonly locations: readonly StateKey[];
@@ -24,7 +26,7 @@ interface Tok {
   readonly start: number;
 }
 
-const TOKEN = /\s*(\/\\|\\\/|=>|<>|!=|==|~|\+|\(|\)|\[|\]|\{|\}|,|;|=|\d+\s*:\s*[A-Za-z_][\w.]*|-?0[xX][0-9a-fA-F]+|-?\d+|[A-Za-z_&][\w.]*)/y;
+const TOKEN = /\s*(\/\\|\\\/|=>|<>|!=|==|~|\+|\(|\)|\[|\]|\{|\}|,|;|=|\d+\s*:\s*%?[A-Za-z_][\w.]*|%[A-Za-z_.$][\w./$-]*|(?:label|instr):"[^"]*"|-?0[xX][0-9a-fA-F]+|-?\d+|[A-Za-z_&][\w.]*)/y;
 
 function tokenize(src: SourceText, p: Piece): Tok[] {
   const out: Tok[] = [];
@@ -74,6 +76,10 @@ export function parseConstraints(src: SourceText, p: Piece, register: RegisterNa
       pos++;
       const close = eat(']');
       return { kind: 'mem', loc: loc.text, span: src.span(t.start, close.start + 1) };
+    }
+    if (t.text.startsWith('%')) {
+      pos++;
+      return parseKey(src, t, register);
     }
     if (/^\d+\s*:/.test(t.text) || /^[A-Za-z_]/.test(t.text)) {
       pos++;
@@ -135,10 +141,19 @@ export function parseConstraints(src: SourceText, p: Piece, register: RegisterNa
     if (n !== undefined) {
       pos++;
       p2 = { kind: 'eq', key: k, value: { value: n, span: valueSpan }, span: joinSpans(k.span, valueSpan) };
+    } else if (v.text.startsWith('instr:') || v.text === 'NOP' || v.text === 'nop') {
+      return raise(DIAG_CODES.NOT_SUPPORTED, `not supported: instruction value '${v.text}' (instruction fetch)`, valueSpan);
+    } else if (v.text.startsWith('label:')) {
+      // herd's label values: `label:"P0:L0"` or `label:"0:L0"`, printed the first way.
+      const l = /^label:"P?(\d+):([^"]+)"$/.exec(v.text);
+      if (!l) return fail('a label value such as label:"P0:L0"');
+      pos++;
+      const value = labelText(Number(l[1]), l[2] as string);
+      p2 = { kind: 'eq', key: k, value: { value, span: valueSpan }, span: joinSpans(k.span, valueSpan) };
     } else if (v.text === '{') {
       const l = list();
       p2 = { kind: 'eq', key: k, value: { value: l.text, span: l.span }, span: joinSpans(k.span, l.span) };
-    } else if (/^\d+\s*:/.test(v.text) || v.text === '[') {
+    } else if (/^\d+\s*:/.test(v.text) || v.text === '[' || v.text.startsWith('%')) {
       const right = key();
       p2 = { kind: 'eqKeys', left: k, right, span: joinSpans(k.span, right.span) };
     } else if (/^&?[A-Za-z_]/.test(v.text)) {

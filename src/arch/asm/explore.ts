@@ -4,11 +4,25 @@
  * instruction alternative) and is re-run with every sequence of answers,
  * like an odometer. Assembly threads have no unbounded loops, so this ends.
  */
+import type { Diagnostic } from '../../diag.js';
 
 /** Thrown by a computation whose current path is impossible (a failed constraint, a loop bound). */
 export class PathCut extends Error {
   constructor(readonly reason: 'infeasible' | 'loop') {
     super(reason);
+  }
+}
+
+/**
+ * Thrown by an instruction weakmem cannot model on this path (a memory
+ * access to an integer address), where herd may still never need it: the
+ * path stops there and its trace carries the diagnostic, which is raised
+ * only if a candidate execution of that trace survives pruning (see
+ * `ThreadTrace.unsupported`).
+ */
+export class DeferredUnsupported extends Error {
+  constructor(readonly diagnostic: Diagnostic) {
+    super(diagnostic.message);
   }
 }
 

@@ -9,6 +9,7 @@ import { DIAG_CODES, notSupported } from '../../diag.js';
 import type { SourceText } from '../../litmus/source.js';
 import { elementLoc, type ArrayDecl, type InitEntry, type StateKey, type Value } from '../../litmus/types.js';
 import { failAt, spanOf, splitPiece, trimPiece, type Piece } from './text.js';
+import { SYMBOLIC_THREAD } from './symbolic.js';
 import { fromLitmus, intValue, isScalarType, scalarBytes, toLitmus } from './value.js';
 
 /** Maps a register name as written to its canonical name, or undefined when the arch has no such register. */
@@ -121,18 +122,23 @@ function parseItem(src: SourceText, item: Piece, register: RegisterNamer, arrays
   return { entry };
 }
 
-/** A state key: `N:reg`, `[loc]` or `loc` (array elements `x[1]` are read by the condition parser). */
+/** herd's symbolic register names: `%` then a name. */
+const SYMBOL = /^%[A-Za-z_.$][\w./$-]*$/;
+
+/** A state key: `N:reg`, `%symbol`, `[loc]` or `loc` (array elements `x[1]` are read by the condition parser). */
 export function parseKey(src: SourceText, p: Piece, register: RegisterNamer): StateKey {
   const span = spanOf(src, p);
   const t = p.text;
   const regKey = /^(\d+)\s*:\s*(\S+)$/.exec(t);
   if (regKey) {
     const name = regKey[2] as string;
+    if (name.startsWith('%')) failAt(src, p, `a symbolic register is named without a thread: '${t}'`, DIAG_CODES.LITMUS_SEMANTIC);
     const reg = register(name);
     if (reg === undefined) notSupported(`register '${name}'`, span);
     return { kind: 'reg', thread: Number(regKey[1]), reg, span };
   }
-  if (t.startsWith('%')) notSupported(`symbolic register '${t}'`, span);
+  // A symbolic register: its thread and register are known once the code is read (see symbolic.ts).
+  if (SYMBOL.test(t)) return { kind: 'reg', thread: SYMBOLIC_THREAD, reg: t, span };
   const bracket = /^\[\s*([A-Za-z_][\w.]*)\s*\]$/.exec(t);
   if (bracket) return { kind: 'mem', loc: bracket[1] as string, span };
   if (/^[A-Za-z_][\w.]*$/.test(t)) return { kind: 'mem', loc: t, span };

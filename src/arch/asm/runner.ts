@@ -2,24 +2,28 @@
  * Running assembly threads path by path, for every architecture: each
  * thread is run instruction by instruction on concrete register values,
  * once per choice of read values and of instruction alternatives (see
- * explore.ts), following branches. A backward branch may be taken at most
- * `unroll` times on a path (herd's -unroll, 2 by default): longer paths
- * are cut and the test reports `Loop`. A path that runs more than
- * MAX_STEPS instructions (a loop whose branches do not count, see
- * `KnownBranches`) stops with BOUND_EXCEEDED.
+ * explore.ts), following branches. Backward branches may go to one
+ * instruction at most `unroll` times on a path (herd's -unroll, 2 by
+ * default): longer paths are cut and the test reports `Loop`. A path that
+ * runs more than MAX_STEPS instructions (a loop whose branches do not
+ * count, see `KnownBranches`) stops with BOUND_EXCEEDED. An instruction that throws
+ * `DeferredUnsupported` ends its path with a trace that carries the
+ * diagnostic (`ThreadTrace.unsupported`), when the rest of the thread from
+ * there cannot write memory; otherwise the diagnostic is raised at once.
  *
  * A thread's traces depend only on the values its reads may return, so
  * they are computed again only when one of those value lists changes
  * (read-value discovery asks for every thread at every round).
  */
-import { DIAG_CODES, raise, type Span } from '../../diag.js';
+import { DIAG_CODES, notSupported, raise, WeakmemError, type Diagnostic, type Span } from '../../diag.js';
+import { propKeys } from '../../litmus/prop.js';
 import type { LitmusTest, Value } from '../../litmus/types.js';
 import type { AsmThread } from './columns.js';
 import type { AsmSemanticsOptions, AsmThreadSemantics, ThreadEnv } from './env.js';
-import { explorePaths, PathCut, type Chooser } from './explore.js';
+import { DeferredUnsupported, explorePaths, PathCut, type Chooser } from './explore.js';
 import type { AsmInitialState } from './thread-state.js';
 import { TraceBuilder, type AsmTrace } from './trace.js';
-import { toLitmus, type AsmValue } from './value.js';
+import { isCode, showValue, toLitmus, type AsmValue } from './value.js';
 
 /** Instructions one path may execute (loops whose branches do not count run in full, as in herd). */
 export const MAX_STEPS = 10000;
@@ -52,14 +56,20 @@ export interface KnownBranches<I> {
 export interface AsmMachineSemantics<I extends AsmInstruction, M extends PathMachine> {
   /** A fresh machine for one path of one thread. */
   readonly machine: (env: ThreadEnv, tb: TraceBuilder, chooser: Chooser, regs: ReadonlyMap<string, AsmValue>) => M;
-  /** Executes one instruction; returns the index of the next one. */
-  readonly step: (m: M, i: I, pc: number, labels: ReadonlyMap<string, number>) => number;
+  /** Executes one instruction; returns the index of the next one. `unknown`: see `KnownBranches` (empty without them). */
+  readonly step: (m: M, i: I, pc: number, labels: ReadonlyMap<string, number>, unknown: ReadonlySet<string>) => number;
   /** Whether a register is part of the final state (`declared`: its type, when the test declares one). */
   readonly shownRegister: (name: string, declared: string | undefined) => boolean;
   /** Without it, every backward branch counts against the unrolling bound. */
   readonly knownBranches?: KnownBranches<I>;
   /** The semantics models array elements (`env.arrays`). */
   readonly arrays?: boolean;
+  /**
+   * Whether running `code` from instruction `pc` on (that instruction
+   * included) may write memory, by any path (true when unsure). Without
+   * it, a `DeferredUnsupported` is raised at once.
+   */
+  readonly mayWriteMemoryFrom?: (code: AsmThread<I>, pc: number) => boolean;
 }
 
 /** A thread's last traces and the read values they were computed with. */
@@ -79,6 +89,7 @@ export function asmSemantics<I extends AsmInstruction, M extends PathMachine>(
   const memTypes = init.memTypes;
   const memType = (loc: string): string => memTypes.get(loc) ?? 'int';
   const memos: (Memo | undefined)[] = [];
+  const observed = observedRegisters(test);
   let cut = false;
   const explore = (thread: number, readValues: (loc: string) => readonly Value[]): AsmTrace[] => {
     const code = test.threads[thread] as AsmThread<I>;
@@ -94,26 +105,40 @@ export function asmSemantics<I extends AsmInstruction, M extends PathMachine>(
       const instrs = code.instrs;
       let pc = 0;
       let steps = 0;
-      while (pc < instrs.length) {
-        const ins = instrs[pc] as I;
-        tb.begin(ins.span, ins.text);
-        m.span = ins.span;
-        const next = sem.step(m, ins, pc, code.labels);
-        if (next <= pc && (known === undefined || !known.decided(ins, unknown))) {
-          const n = (taken.get(pc) ?? 0) + 1;
-          if (n > unroll) throw new PathCut('loop');
-          taken.set(pc, n);
+      let unsupported: Diagnostic | undefined;
+      try {
+        while (pc < instrs.length) {
+          const ins = instrs[pc] as I;
+          tb.begin(ins.span, ins.text);
+          m.span = ins.span;
+          const next = sem.step(m, ins, pc, code.labels, unknown);
+          // As herd, count the backward jumps to each target (a return goes back to several).
+          if (next <= pc && (known === undefined || !known.decided(ins, unknown))) {
+            const n = (taken.get(next) ?? 0) + 1;
+            if (n > unroll) throw new PathCut('loop');
+            taken.set(next, n);
+          }
+          known?.track(ins, unknown);
+          if (++steps > MAX_STEPS) raise(DIAG_CODES.BOUND_EXCEEDED, `P${thread} runs more than ${MAX_STEPS} instructions: a loop that does not end?`, ins.span);
+          pc = next;
         }
-        known?.track(ins, unknown);
-        if (++steps > MAX_STEPS) raise(DIAG_CODES.BOUND_EXCEEDED, `P${thread} runs more than ${MAX_STEPS} instructions: a loop that does not end?`, ins.span);
-        pc = next;
+      } catch (e) {
+        if (!(e instanceof DeferredUnsupported)) throw e;
+        // Past this point the path could only add reads, never values other threads may read.
+        if (sem.mayWriteMemoryFrom === undefined || sem.mayWriteMemoryFrom(code, pc)) throw new WeakmemError(e.diagnostic);
+        unsupported = e.diagnostic;
       }
       const regs = new Map<string, Value>();
       for (const [name, v] of m.regs) {
         const declared = regTypes.get(name);
-        if (sem.shownRegister(name, declared)) regs.set(name, toLitmus(v, declared ?? 'int'));
+        if (!sem.shownRegister(name, declared)) continue;
+        const at = observed.get(`${thread}:${name}`);
+        if (at !== undefined && isCode(v) && v.label === undefined) {
+          notSupported(`${thread}:${name} ends with the code address ${showValue(v)}, which herd shows as a number weakmem does not know`, at);
+        }
+        regs.set(name, toLitmus(v, declared ?? 'int'));
       }
-      return tb.finish(regs);
+      return tb.finish(regs, unsupported);
     };
     return explorePaths(run, (why) => {
       if (why === 'loop') cut = true;
@@ -143,6 +168,14 @@ export function asmSemantics<I extends AsmInstruction, M extends PathMachine>(
       return traces;
     },
   };
+}
+
+/** The registers a test's condition, filter and `locations` name (`thread:REG`), with where. */
+function observedRegisters(test: LitmusTest): Map<string, Span> {
+  const keys = [...propKeys(test.condition.prop), ...(test.filter !== undefined ? propKeys(test.filter) : []), ...test.locations];
+  const out = new Map<string, Span>();
+  for (const k of keys) if (k.kind === 'reg' && !out.has(`${k.thread}:${k.reg}`)) out.set(`${k.thread}:${k.reg}`, k.span);
+  return out;
 }
 
 /** True when `readValues` gives every location asked before the values it gave then. */

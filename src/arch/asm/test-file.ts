@@ -3,14 +3,15 @@
  * state, thread columns (the architecture parses instructions) and
  * constraints. Shared by the AArch64 and x86 front ends.
  */
-import { DIAG_CODES, notSupported, raise } from '../../diag.js';
-import { mapAtoms, type PropAtom } from '../../litmus/prop.js';
+import { DIAG_CODES, notSupported, raise, type Span } from '../../diag.js';
+import { mapAtoms, propKeys, type PropAtom } from '../../litmus/prop.js';
 import { SourceText } from '../../litmus/source.js';
 import type { ArchName, ArrayDecl, InitEntry, LitmusTest, Prop, StateKey, Value } from '../../litmus/types.js';
 import { parseColumns, type AsmThread } from './columns.js';
-import { parseConstraints } from './condition.js';
+import { parseConstraints, type Constraints } from './condition.js';
 import { parseInit, type RegisterNamer } from './init.js';
 import { splitSections } from './sections.js';
+import { allocatedScope, allocateSymbols, RegisterUse, resolveKey, SYMBOLIC_THREAD, type RegisterScope } from './symbolic.js';
 import type { Piece } from './text.js';
 import { fromLitmus, isBigIntText, toLitmus } from './value.js';
 
@@ -19,9 +20,18 @@ export interface AsmDialect<TInstr> {
   /** Header words accepted for this dialect (`AArch64`, `X86_64`...). */
   readonly headers: readonly string[];
   readonly register: RegisterNamer;
-  readonly instruction: (src: SourceText, cell: Piece) => TInstr;
+  /** One instruction; `scope` hears of the registers it names and gives those of symbolic ones. */
+  readonly instruction: (src: SourceText, cell: Piece, scope: RegisterScope) => TInstr;
   /** The semantics models array elements (`int x[2]`, `x[1]=2`); otherwise arrays are `not supported`. */
   readonly arrays?: boolean;
+  /** The registers symbolic registers (`%r`) may stand for, in herd's order; without it they are `not supported`. */
+  readonly symbolicRegisters?: readonly string[];
+  /**
+   * The code names no location itself (only through registers), so the
+   * condition may name only symbols the initial state or the code's labels
+   * introduce, as herd checks (`checkConditionSymbols`).
+   */
+  readonly conditionSymbolsFromInit?: boolean;
 }
 
 export function parseAsmTest<TInstr>(dialect: AsmDialect<TInstr>, text: string, file: string): LitmusTest<AsmThread<TInstr>> {
@@ -34,9 +44,24 @@ export function parseAsmTest<TInstr>(dialect: AsmDialect<TInstr>, text: string, 
       src.span(s.archWord.start, s.archWord.start + s.archWord.text.length),
     );
   }
-  const { entries: init, arrays } = parseInit(src, s.init, dialect.register, dialect.arrays === true);
-  const threads = parseColumns(src, { text: s.code.text, start: s.code.start }, (cell) => dialect.instruction(src, cell));
-  const constraints = parseConstraints(src, s.constraints, dialect.register);
+  const parsedInit = parseInit(src, s.init, dialect.register, dialect.arrays === true);
+  const arrays = parsedInit.arrays;
+  const code = { text: s.code.text, start: s.code.start };
+  const use = new RegisterUse();
+  const firstThreads = parseColumns(src, code, (cell, t) => dialect.instruction(src, cell, use.scope(t)));
+  const parsedConstraints = parseConstraints(src, s.constraints, dialect.register);
+  if (dialect.conditionSymbolsFromInit === true) checkConditionSymbols(parsedInit.entries, firstThreads, parsedConstraints.condition.prop);
+  const stateKeys = [
+    ...parsedInit.entries.map((e) => e.target),
+    ...parsedConstraints.locations,
+    ...propKeys(parsedConstraints.condition.prop),
+    ...(parsedConstraints.filter !== undefined ? propKeys(parsedConstraints.filter) : []),
+  ];
+  const { threads, resolve } = symbolicRegisters(dialect, firstThreads, use, stateKeys, (scope) =>
+    parseColumns(src, code, (cell, t) => dialect.instruction(src, cell, scope(t))),
+  );
+  const init = parsedInit.entries.map((e) => ({ ...e, target: resolve(e.target) }));
+  const constraints = resolveKeys(parsedConstraints, resolve);
   const checkThread = (k: StateKey): void => {
     if (k.kind === 'reg' && k.thread >= threads.length) {
       raise(DIAG_CODES.LITMUS_SEMANTIC, `thread ${k.thread} does not exist (the test has ${threads.length})`, k.span);
@@ -58,6 +83,92 @@ export function parseAsmTest<TInstr>(dialect: AsmDialect<TInstr>, text: string, 
     locations: constraints.locations.map(keys.key),
     ...(constraints.filter !== undefined ? { filter: typed(constraints.filter) } : {}),
     condition: { ...constraints.condition, prop: typed(constraints.condition.prop) },
+  };
+}
+
+/**
+ * The threads' code, and the state keys' resolution: when the code first
+ * read (`threads`, its registers in `use`) or the state keys (`stateKeys`)
+ * name symbolic registers, the code is read again with the registers
+ * allocated to them.
+ */
+function symbolicRegisters<TInstr>(
+  dialect: AsmDialect<TInstr>,
+  threads: AsmThread<TInstr>[],
+  use: RegisterUse,
+  stateKeys: readonly StateKey[],
+  again: (scope: (t: number) => RegisterScope) => AsmThread<TInstr>[],
+): { threads: AsmThread<TInstr>[]; resolve: (k: StateKey) => StateKey } {
+  const stated = stateKeys.find((k) => k.kind === 'reg' && k.thread === SYMBOLIC_THREAD);
+  if (dialect.symbolicRegisters === undefined) {
+    if (stated?.kind === 'reg') notSupported(`symbolic register '${stated.reg}'`, stated.span);
+    return { threads, resolve: (k) => k };
+  }
+  if (!use.any && stated === undefined) return { threads, resolve: (k) => k };
+  const allocation = allocateSymbols(use, threads.length, stateKeys, dialect.symbolicRegisters);
+  return {
+    threads: again((t) => allocatedScope(allocation[t] as ReadonlyMap<string, string>)),
+    resolve: (k) => resolveKey(k, allocation),
+  };
+}
+
+/**
+ * herd's check_post_condition_symbols_exist: every location, symbolic
+ * register, address and label value the condition names must be one the
+ * initial state names (as a key or a value) or a label of the code.
+ */
+function checkConditionSymbols(init: readonly InitEntry[], threads: readonly AsmThread<unknown>[], prop: Prop): void {
+  const known = new Set<string>();
+  for (const e of init) {
+    const k = keySymbol(e.target);
+    if (k !== undefined) known.add(k);
+    const v = valueSymbol(e.value);
+    if (v !== undefined) known.add(v);
+  }
+  threads.forEach((th, t) => th.labels.forEach((_, l) => known.add(`P${t}:${l}`)));
+  const fresh = new Map<string, Span>();
+  const note = (sym: string | undefined, span: Span): void => {
+    if (sym !== undefined && !known.has(sym) && !fresh.has(sym)) fresh.set(sym, span);
+  };
+  mapAtoms(prop, (a) => {
+    if (a.kind === 'eq') {
+      note(keySymbol(a.key), a.key.span);
+      note(valueSymbol(a.value.value), a.value.span);
+    } else if (a.kind === 'eqKeys') {
+      note(keySymbol(a.left), a.left.span);
+      note(keySymbol(a.right), a.right.span);
+    }
+    return a;
+  });
+  const first = [...fresh.values()][0];
+  if (first !== undefined) {
+    raise(DIAG_CODES.LITMUS_SEMANTIC, `the condition introduces new symbolic location(s): {${[...fresh.keys()].sort().join(', ')}}`, first);
+  }
+}
+
+/** The symbol a key names: a location (an array for its elements) or a symbolic register. */
+function keySymbol(k: StateKey): string | undefined {
+  if (k.kind === 'mem') return k.loc.replace(/\[\d+\]$/, '');
+  return k.thread === SYMBOLIC_THREAD ? k.reg : undefined;
+}
+
+/** The symbol a value names: an address (`x`, `x+4`) or a label (`P0:L0` for `label:"P0:L0"`). */
+function valueSymbol(v: Value): string | undefined {
+  if (typeof v !== 'string') return undefined;
+  const label = /^label:"(.*)"$/.exec(v);
+  if (label) return label[1];
+  const addr = /^([A-Za-z_][\w.]*)(?:\+-?\d+)?$/.exec(v);
+  return addr ? addr[1] : undefined;
+}
+
+/** The constraints with `resolve` applied to every key. */
+function resolveKeys(c: Constraints, resolve: (k: StateKey) => StateKey): Constraints {
+  const prop = (p: Prop): Prop =>
+    mapAtoms(p, (a) => (a.kind === 'eq' ? { ...a, key: resolve(a.key) } : a.kind === 'eqKeys' ? { ...a, left: resolve(a.left), right: resolve(a.right) } : a));
+  return {
+    locations: c.locations.map(resolve),
+    ...(c.filter !== undefined ? { filter: prop(c.filter) } : {}),
+    condition: { ...c.condition, prop: prop(c.condition.prop) },
   };
 }
 

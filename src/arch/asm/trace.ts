@@ -23,7 +23,7 @@
  * halves of a single-copy-atomic pair recorded here), and for
  * models without `catdep` the native `addr`, `data`, `ctrl` of the trace.
  */
-import type { Span } from '../../diag.js';
+import type { Diagnostic, Span } from '../../diag.js';
 import type { EdgeList, EventAction, ThreadTrace, TraceEvent } from '../../exec/types.js';
 import type { Value } from '../../litmus/types.js';
 import { nativeDependencies, type NativeDependencies } from './native-deps.js';
@@ -113,9 +113,9 @@ export class TraceBuilder {
     this.sca.push([a, b]);
   }
 
-  /** The trace (see `Trace`). */
-  finish(regs: ReadonlyMap<string, Value>): AsmTrace {
-    return new Trace(this.thread, this.events, this.rmw, this.iicoData, this.iicoCtrl, this.iicoOrder, this.sca, regs);
+  /** The trace (see `Trace`); `unsupported`: the path stopped there (see `ThreadTrace.unsupported`). */
+  finish(regs: ReadonlyMap<string, Value>, unsupported?: Diagnostic): AsmTrace {
+    return new Trace(this.thread, this.events, this.rmw, this.iicoData, this.iicoCtrl, this.iicoOrder, this.sca, regs, unsupported);
   }
 }
 
@@ -126,6 +126,7 @@ export class TraceBuilder {
  */
 class Trace implements AsmTrace {
   readonly sca?: EdgeList;
+  readonly unsupported?: Diagnostic;
   private deps: NativeDependencies | undefined;
 
   constructor(
@@ -137,8 +138,10 @@ class Trace implements AsmTrace {
     readonly iicoOrder: EdgeList,
     sca: EdgeList,
     readonly regs: ReadonlyMap<string, Value>,
+    unsupported: Diagnostic | undefined,
   ) {
     if (sca.length > 0) this.sca = sca;
+    if (unsupported !== undefined) this.unsupported = unsupported;
   }
 
   get addr(): EdgeList {

@@ -1,8 +1,9 @@
 /**
  * Values during assembly execution: 64-bit machine words (unsigned bigints,
- * so that wrap-around and sign extension are exact) and symbolic addresses
- * (a location name plus a byte offset). Herd keeps addresses symbolic too:
- * `x` is a value, `x+0` is `x`, and `x+8` is some other, unnamed address.
+ * so that wrap-around and sign extension are exact), symbolic addresses
+ * (a location name plus a byte offset) and code addresses (an instruction
+ * of a thread). Herd keeps addresses symbolic too: `x` is a value, `x+0`
+ * is `x`, and `x+8` is some other, unnamed address.
  */
 import type { Value } from '../../litmus/types.js';
 
@@ -12,8 +13,20 @@ export interface SymAddr {
   readonly offset: bigint;
 }
 
-/** A register or memory value: a 64-bit word (0 ≤ w < 2^64) or an address. */
-export type AsmValue = bigint | SymAddr;
+/**
+ * A code address: instruction `index` of thread `thread` (the code's
+ * length for its end), as ADR, BL and BLR make them. `label` names it when
+ * herd has a label value for it, printed `label:"P0:L0"`: the label ADR
+ * names, or the least label at a return address.
+ */
+export interface CodeAddr {
+  readonly thread: number;
+  readonly index: number;
+  readonly label?: string;
+}
+
+/** A register or memory value: a 64-bit word (0 ≤ w < 2^64), a data address or a code address. */
+export type AsmValue = bigint | SymAddr | CodeAddr;
 
 const MASK64 = (1n << 64n) - 1n;
 
@@ -27,12 +40,22 @@ export function sym(name: string, offset = 0n): SymAddr {
 }
 
 export function isSym(v: AsmValue): v is SymAddr {
-  return typeof v !== 'bigint';
+  return typeof v !== 'bigint' && 'sym' in v;
+}
+
+export function isCode(v: AsmValue): v is CodeAddr {
+  return typeof v !== 'bigint' && 'index' in v;
+}
+
+/** herd's text of a label value, `label:"P0:L0"`. */
+export function labelText(thread: number, label: string): string {
+  return `label:"P${thread}:${label}"`;
 }
 
 export function sameValue(a: AsmValue, b: AsmValue): boolean {
   if (typeof a === 'bigint' || typeof b === 'bigint') return a === b;
-  return a.sym === b.sym && a.offset === b.offset;
+  if (isSym(a) || isSym(b)) return isSym(a) && isSym(b) && a.sym === b.sym && a.offset === b.offset;
+  return a.thread === b.thread && a.label === b.label && (a.label !== undefined || a.index === b.index);
 }
 
 /**
@@ -96,36 +119,50 @@ export function scalarBytes(type: string): number {
  */
 export function toLitmus(v: AsmValue, type = 'int'): Value {
   if (isSym(v)) return v.offset === 0n ? v.sym : `${v.sym}+${v.offset}`;
+  if (isCode(v)) return showValue(v);
   const t = TYPES[type] ?? { bits: 64, signed: true };
   return intValue(t.signed ? BigInt.asIntN(t.bits, v) : BigInt.asUintN(t.bits, v));
 }
 
 /** Zero-extends the low `bits` bits (W registers, byte and halfword loads). */
 export function zext(v: AsmValue, bits: number): AsmValue {
-  return isSym(v) || bits >= 64 ? v : BigInt.asUintN(bits, v);
+  return typeof v !== 'bigint' || bits >= 64 ? v : BigInt.asUintN(bits, v);
 }
 
 /** Sign-extends the low `bits` bits to 64. */
 export function sext(v: AsmValue, bits: number): AsmValue {
-  return isSym(v) || bits >= 64 ? v : word(BigInt.asIntN(bits, v));
+  return typeof v !== 'bigint' || bits >= 64 ? v : word(BigInt.asIntN(bits, v));
 }
 
 /** Thrown for arithmetic herd cannot do on addresses; callers turn it into `not supported`. */
 export class SymbolicArithmetic extends Error {}
 
+/** An address as messages name it: `address x`, `the code address label:"P0:L0"`. */
+export function addressText(v: SymAddr | CodeAddr): string {
+  return `${isSym(v) ? 'address' : 'the code address'} ${showValue(v)}`;
+}
+
 function int(v: AsmValue, what: string): bigint {
-  if (isSym(v)) throw new SymbolicArithmetic(`${what} of address ${v.sym}`);
+  if (typeof v !== 'bigint') throw new SymbolicArithmetic(`${what} of ${addressText(v)}`);
   return v;
 }
 
-export function add(a: AsmValue, b: AsmValue): AsmValue {
+/** `v` when it is a word or a data address; arithmetic on code addresses is not modelled. */
+function data(v: AsmValue, what: string): bigint | SymAddr {
+  if (isCode(v)) throw new SymbolicArithmetic(`${what} of ${addressText(v)}`);
+  return v;
+}
+
+export function add(x: AsmValue, y: AsmValue): AsmValue {
+  const a = data(x, 'addition'), b = data(y, 'addition');
   if (isSym(a) && isSym(b)) throw new SymbolicArithmetic(`addition of addresses ${a.sym} and ${b.sym}`);
   if (isSym(a)) return sym(a.sym, BigInt.asIntN(64, a.offset + (b as bigint)));
   if (isSym(b)) return sym(b.sym, BigInt.asIntN(64, b.offset + a));
   return (a + b) & MASK64;
 }
 
-export function sub(a: AsmValue, b: AsmValue): AsmValue {
+export function sub(x: AsmValue, y: AsmValue): AsmValue {
+  const a = data(x, 'subtraction'), b = data(y, 'subtraction');
   if (isSym(a) && isSym(b)) {
     if (a.sym !== b.sym) throw new SymbolicArithmetic(`subtraction of addresses ${a.sym} and ${b.sym}`);
     return word(a.offset - b.offset);
@@ -137,12 +174,12 @@ export function sub(a: AsmValue, b: AsmValue): AsmValue {
 /** Bitwise operations; `x ^ x` and `x & 0`, `x | 0` style identities hold on addresses as herd's solver has them. */
 export function bitop(op: 'and' | 'or' | 'xor', a: AsmValue, b: AsmValue): AsmValue {
   if (op === 'xor' && sameValue(a, b)) return 0n;
-  if (isSym(a) || isSym(b)) {
-    const other = isSym(a) ? b : a;
-    const s = isSym(a) ? a : b;
+  if (typeof a !== 'bigint' || typeof b !== 'bigint') {
+    const other = typeof a !== 'bigint' ? b : a;
+    const s = typeof a !== 'bigint' ? a : (b as SymAddr | CodeAddr);
     if (other === 0n && (op === 'or' || op === 'xor')) return s;
     if (other === 0n && op === 'and') return 0n;
-    throw new SymbolicArithmetic(`bitwise ${op} of address ${(s as SymAddr).sym}`);
+    throw new SymbolicArithmetic(`bitwise ${op} of ${addressText(s)}`);
   }
   if (op === 'and') return a & b;
   if (op === 'or') return a | b;
@@ -189,9 +226,12 @@ export function compare(a: AsmValue, b: AsmValue, bits: number, signed: boolean)
 
 /** The integer a word stands for, when it is one (not an address). */
 export function asInt(v: AsmValue): bigint | undefined {
-  return isSym(v) ? undefined : v;
+  return typeof v === 'bigint' ? v : undefined;
 }
 
+/** A value as messages show it; a code address with no label, which herd prints as a number weakmem does not know, by its place. */
 export function showValue(v: AsmValue): string {
-  return isSym(v) ? (v.offset === 0n ? v.sym : `${v.sym}+${v.offset}`) : String(BigInt.asIntN(64, v));
+  if (isSym(v)) return v.offset === 0n ? v.sym : `${v.sym}+${v.offset}`;
+  if (isCode(v)) return v.label !== undefined ? labelText(v.thread, v.label) : `of instruction ${v.index + 1} of P${v.thread}`;
+  return String(BigInt.asIntN(64, v));
 }

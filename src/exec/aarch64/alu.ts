@@ -5,7 +5,7 @@
  * event (PRED) that controls the read of the selected register.
  */
 import {
-  add, bitop, isSym, lsl, lsr, asr as asrOp, mul, not64, ror, sext, sub, SymbolicArithmetic, word, zext, type AsmValue,
+  add, addressText, bitop, lsl, lsr, asr as asrOp, mul, not64, ror, sext, sub, SymbolicArithmetic, word, zext, type AsmValue,
 } from '../../arch/asm/value.js';
 import type { AArch64Instr, Cond, Operand2 } from '../../litmus/aarch64/ast.js';
 import type { Machine } from './context.js';
@@ -60,7 +60,7 @@ function shiftBy(kind: 'LSL' | 'LSR' | 'ASR' | 'ROR', v: AsmValue, n: number, bi
 
 /** herd's shift operations with a register amount: the amount is taken as is (no modulo). */
 function shiftReg(kind: 'LSL' | 'LSR' | 'ASR', v: AsmValue, amount: AsmValue): AsmValue {
-  if (isSym(amount)) throw new SymbolicArithmetic(`shift by address ${amount.sym}`);
+  if (typeof amount !== 'bigint') throw new SymbolicArithmetic(`shift by ${addressText(amount)}`);
   if (amount >= 64n) return kind === 'ASR' ? asrOp(v, 63) : 0n;
   const n = Number(amount);
   return kind === 'LSL' ? lsl(v, n) : kind === 'LSR' ? lsr(v, n) : asrOp(v, n);
@@ -95,9 +95,9 @@ export function alu(m: Machine, i: Instr<'alu'>): void {
 
 /** NZCV as herd computes it (N=8, Z=4, C=2, V=1), carry and overflow by Hacker's Delight 2-13. */
 function flags(op: string, res: AsmValue, x: AsmValue, y: AsmValue, bits: number): bigint {
-  if (isSym(res) || isSym(x) || isSym(y)) {
+  if (typeof res !== 'bigint' || typeof x !== 'bigint' || typeof y !== 'bigint') {
     // Comparing an address with itself or with zero: only Z is meaningful to herd.
-    const zero = !isSym(res) && res === 0n;
+    const zero = res === 0n;
     return zero ? 4n : 0n;
   }
   const top = BigInt(bits - 1);
@@ -118,7 +118,7 @@ function flags(op: string, res: AsmValue, x: AsmValue, y: AsmValue, bits: number
 
 /** The condition of B.cond and CSEL on the flags (herd's tr_cond). */
 export function holds(cond: Cond, nzcv: AsmValue): boolean {
-  const f = isSym(nzcv) ? 0n : nzcv;
+  const f = typeof nzcv === 'bigint' ? nzcv : 0n;
   const n = ((f >> 3n) & 1n) === 1n;
   const z = ((f >> 2n) & 1n) === 1n;
   const c = ((f >> 1n) & 1n) === 1n;
@@ -211,7 +211,7 @@ export function unary(m: Machine, i: Instr<'unary'>): void {
   const r = m.read(i.rn, 'ord', bits);
   const v = m.arith((): AsmValue => {
     const x = r.value;
-    if (isSym(x)) throw new SymbolicArithmetic(`${i.op} of address ${x.sym}`);
+    if (typeof x !== 'bigint') throw new SymbolicArithmetic(`${i.op} of ${addressText(x)}`);
     switch (i.op) {
       case 'ABS': {
         const s = BigInt.asIntN(bits, x);

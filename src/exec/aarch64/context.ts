@@ -5,11 +5,11 @@
  * branching events. Instruction semantics in `mem.ts` and `alu.ts` combine
  * them and add the intra-instruction dependencies.
  */
-import { notSupported, type Span } from '../../diag.js';
-import type { Chooser } from '../../arch/asm/explore.js';
+import { DIAG_CODES, notSupported, type Span } from '../../diag.js';
+import { DeferredUnsupported, type Chooser } from '../../arch/asm/explore.js';
 import type { ThreadEnv } from '../../arch/asm/env.js';
 import type { TraceBuilder } from '../../arch/asm/trace.js';
-import { fromLitmus, isSym, scalarBytes, showValue, SymbolicArithmetic, toLitmus, zext, type AsmValue } from '../../arch/asm/value.js';
+import { fromLitmus, isCode, isSym, scalarBytes, showValue, SymbolicArithmetic, toLitmus, zext, type AsmValue } from '../../arch/asm/value.js';
 import { elementLoc, type Value } from '../../litmus/types.js';
 import type { AccessBits, Reg } from '../../litmus/aarch64/ast.js';
 
@@ -102,10 +102,16 @@ export class Machine {
   /**
    * The location a `bits`-wide access to address `a` names: a scalar
    * location, or the element of an array the access covers exactly. Other
-   * accesses (inside a scalar, across or inside elements) mix sizes.
+   * accesses (inside a scalar, across or inside elements) mix sizes. An
+   * integer address stops the path with a deferred diagnostic: herd may
+   * prune every candidate of the path before the access matters.
    */
   location(a: AsmValue, bits: AccessBits): string {
-    if (!isSym(a)) notSupported(`memory access to the integer address ${showValue(a)}`, this.span);
+    if (isCode(a)) notSupported(`memory access to the code address ${showValue(a)} (instruction fetch)`, this.span);
+    if (!isSym(a)) {
+      const message = `not supported: memory access to the integer address ${showValue(a)}`;
+      throw new DeferredUnsupported({ code: DIAG_CODES.NOT_SUPPORTED, message, span: this.span });
+    }
     const array = this.env.arrays?.get(a.sym);
     if (array === undefined) {
       if (a.offset !== 0n) notSupported(`mixed-size access to ${showValue(a)}, inside the location ${a.sym}`, this.span);
@@ -131,6 +137,7 @@ export class Machine {
 
   writeMem(a: AsmValue, bits: AccessBits, annot: Annot, value: AsmValue): number {
     const loc = this.location(a, bits);
+    if (isCode(value)) notSupported(`storing the code address ${showValue(value)} to memory`, this.span);
     const v = toLitmus(zext(value, bits), this.env.memType(loc));
     return this.tb.add({ action: 'W', loc, value: v, tags: annotTags(annot), sets: ['Exp', ...ANNOT_SETS[annot]] });
   }

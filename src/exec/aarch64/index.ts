@@ -3,16 +3,19 @@
  * arch/asm/runner.ts runs threads path by path; instructions choose among
  * alternatives, as herd's CAS and store-exclusive executions). Backward
  * branches whose direction is known without memory reads do not count
- * against the unrolling bound.
+ * against the unrolling bound. Calls and returns (BL, BLR, RET) and BR
+ * branch through code addresses, which ADR makes too.
  */
-import { DIAG_CODES, raise } from '../../diag.js';
+import { notSupported } from '../../diag.js';
 import type { AsmSemanticsOptions, AsmThreadSemantics } from '../../arch/asm/env.js';
 import { asmSemantics, type KnownBranches } from '../../arch/asm/runner.js';
 import { initialState } from '../../arch/asm/thread-state.js';
+import { isCode, showValue, type CodeAddr } from '../../arch/asm/value.js';
 import type { LitmusTest } from '../../litmus/types.js';
-import type { AArch64Instr, AArch64Thread } from '../../litmus/aarch64/ast.js';
+import type { AArch64Instr, AArch64Thread, Reg } from '../../litmus/aarch64/ast.js';
 import { alu, bfm, csel, holds, madd, maddl, movConst, movk, movReg, nzcv, unary } from './alu.js';
 import { Machine } from './context.js';
+import { checkTargets, labelAt, mayWriteMemoryFrom, target } from './flow.js';
 import { cas, load, store, storeExclusive, swapOrAmo } from './mem.js';
 import { casp, loadPair, storeExclusivePair, storePair } from './pair.js';
 
@@ -24,6 +27,7 @@ export function aarch64Semantics(test: LitmusTest<AArch64Thread>, opts: AsmSeman
     shownRegister: (name) => GENERAL_REGISTER.test(name),
     knownBranches: KNOWN_BRANCHES,
     arrays: true,
+    mayWriteMemoryFrom,
   }, opts);
 }
 
@@ -42,6 +46,8 @@ const GENERAL_REGISTER = /^(X\d+|SP)$/;
 function decided(i: AArch64Instr, unknown: ReadonlySet<string>): boolean {
   switch (i.kind) {
     case 'b':
+    case 'bl':
+    case 'branchReg':
       return false;
     case 'bcond':
       return !unknown.has('NZCV');
@@ -64,7 +70,13 @@ function track(i: AArch64Instr, unknown: Set<string>): void {
   const from = (...rs: string[]): boolean => rs.some((r) => unknown.has(r));
   switch (i.kind) {
     case 'movConst':
+    case 'adr':
       return set(i.rd.name, false);
+    case 'bl':
+      return set(LINK.name, false);
+    case 'branchReg':
+      if (i.op === 'BLR') set(LINK.name, false);
+      return;
     case 'movReg':
       return set(i.rd.name, from(i.rn.name));
     case 'movk':
@@ -114,8 +126,11 @@ function track(i: AArch64Instr, unknown: Set<string>): void {
   }
 }
 
-/** Executes one instruction; returns the index of the next one. */
-function step(m: Machine, i: AArch64Instr, pc: number, labels: ReadonlyMap<string, number>): number {
+/** The link register, which BL and BLR set and RET reads. */
+const LINK: Reg = { name: 'X30', bits: 64, span: { file: '', line: 0, col: 0 } };
+
+/** Executes one instruction; returns the index of the next one. `unknown`: registers whose values depend on memory reads. */
+function step(m: Machine, i: AArch64Instr, pc: number, labels: ReadonlyMap<string, number>, unknown: ReadonlySet<string>): number {
   switch (i.kind) {
     case 'nop':
       m.noAction();
@@ -123,6 +138,18 @@ function step(m: Machine, i: AArch64Instr, pc: number, labels: ReadonlyMap<strin
     case 'b':
       m.noAction();
       return target(i.target, pc, labels);
+    case 'bl':
+      m.write(LINK, codeAddress(m, pc + 1, labelAt(pc + 1, labels)));
+      return target(i.target, pc, labels);
+    case 'branchReg':
+      return branchToRegister(m, i, pc, labels, unknown);
+    case 'adr': {
+      const index = target(i.target, pc, labels);
+      const label = /^\.[+-]/.test(i.target) ? labelAt(index, labels) : i.target;
+      if (label === undefined) notSupported(`ADR to ${i.target}, an instruction with no label`, i.span);
+      m.write(i.rd, codeAddress(m, index, label));
+      return pc + 1;
+    }
     case 'bcond': {
       const f = m.readNamed('NZCV');
       m.tb.data(f.ev, m.commit('BCC'));
@@ -204,24 +231,25 @@ function step(m: Machine, i: AArch64Instr, pc: number, labels: ReadonlyMap<strin
   return pc + 1;
 }
 
-/** A label, or `.+k`/`.-k` bytes from the branch (labels may also start with a dot, like `.text`). */
-function isOffset(t: string): boolean {
-  return /^\.[+-]\d+$/.test(t);
+/** Instruction `index` of the machine's thread as a value, named by `label` if it has one. */
+function codeAddress(m: Machine, index: number, label: string | undefined): CodeAddr {
+  return label !== undefined ? { thread: m.env.thread, index, label } : { thread: m.env.thread, index };
 }
 
-function target(t: string, pc: number, labels: ReadonlyMap<string, number>): number {
-  if (isOffset(t)) return pc + Number(t.slice(1)) / 4;
-  return labels.get(t) as number;
-}
-
-function checkTargets(th: AArch64Thread): void {
-  th.instrs.forEach((i, pc) => {
-    if (i.kind !== 'b' && i.kind !== 'bcond' && i.kind !== 'cbz' && i.kind !== 'tbz') return;
-    const t = i.target;
-    const dest = isOffset(t) ? pc + Number(t.slice(1)) / 4 : th.labels.get(t);
-    if (dest === undefined) raise(DIAG_CODES.LITMUS_SEMANTIC, `undefined label '${t}'`, i.span);
-    if (dest < 0 || dest > th.instrs.length) raise(DIAG_CODES.LITMUS_SEMANTIC, `branch target ${t} is outside the thread's code`, i.span);
-  });
+/**
+ * BR, BLR and RET (herd's do_indirect_jump): the register read feeds a
+ * branching event (BCC), then the path goes to the code address it holds.
+ * herd knows that address only when no memory read decides it (otherwise
+ * it tries every label the code takes the address of): weakmem needs it.
+ */
+function branchToRegister(m: Machine, i: Extract<AArch64Instr, { kind: 'branchReg' }>, pc: number, labels: ReadonlyMap<string, number>, unknown: ReadonlySet<string>): number {
+  const r = m.read(i.reg, 'ord', 64);
+  if (i.op === 'BLR') m.write(LINK, codeAddress(m, pc + 1, labelAt(pc + 1, labels)));
+  if (unknown.has(i.reg.name)) notSupported(`${i.op} to a code address that depends on a memory read (${i.reg.name})`, i.span);
+  const v = r.value;
+  if (!isCode(v) || v.thread !== m.env.thread) notSupported(`${i.op} to ${showValue(v)}, which is no code address of P${m.env.thread}`, i.span);
+  m.tb.data(r.ev, m.commit('BCC'));
+  return v.index;
 }
 
 function assertNever(x: never): never {

@@ -37,7 +37,7 @@ export interface EffectiveAddress {
 export function effectiveAddress(m: Machine, a: Address): EffectiveAddress {
   const base = m.read(a.base);
   if (a.kind === 'imm') {
-    const moved = m.arith(() => add(base.value, a.offset));
+    const moved = a.offset === 0n ? base.value : m.arith(() => add(base.value, a.offset));
     if (a.mode === 'post') return { value: base.value, from: [base.ev], baseEv: base.ev, post: moved };
     if (a.mode === 'pre') m.tb.data(base.ev, m.write(a.base, moved));
     return { value: moved, from: [base.ev], baseEv: base.ev };

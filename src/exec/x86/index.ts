@@ -9,7 +9,7 @@ import { DIAG_CODES, raise } from '../../diag.js';
 import type { AsmSemanticsOptions, AsmThreadSemantics } from '../../arch/asm/env.js';
 import { asmSemantics } from '../../arch/asm/runner.js';
 import { initialState } from '../../arch/asm/thread-state.js';
-import { add, bitop, isSym, sameValue, sub, zext, type AsmValue } from '../../arch/asm/value.js';
+import { add, bitop, sameValue, sub, zext, type AsmValue } from '../../arch/asm/value.js';
 import type { LitmusTest } from '../../litmus/types.js';
 import type { X86Cond, X86Instr, X86Operand, X86Thread } from '../../litmus/x86/ast.js';
 import { X86Machine } from './machine.js';
@@ -120,8 +120,8 @@ function binop(op: 'ADD' | 'SUB' | 'XOR' | 'OR' | 'AND', a: AsmValue, b: AsmValu
 
 /** herd sets ZF (result zero), SF (result negative) and clears CF. */
 function flags(m: X86Machine, r: AsmValue, from: readonly (number | undefined)[], bits: number): void {
-  const zero = !isSym(r) && r === 0n;
-  const neg = !isSym(r) && ((r >> BigInt(bits - 1)) & 1n) === 1n;
+  const zero = r === 0n;
+  const neg = typeof r === 'bigint' && ((r >> BigInt(bits - 1)) & 1n) === 1n;
   m.tb.data(from, [m.writeFlag('ZF', zero), m.writeFlag('SF', neg), m.writeFlag('CF', false)]);
 }
 

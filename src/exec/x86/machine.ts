@@ -60,7 +60,7 @@ export class X86Machine {
     const old = this.readReg(r.name);
     const low = zext(value, r.bits);
     const merged: AsmValue =
-      r.bits >= 32 || isSym(low) || isSym(old.value) ? low : (old.value & ~((1n << BigInt(r.bits)) - 1n)) | low;
+      r.bits >= 32 || typeof low !== 'bigint' || typeof old.value !== 'bigint' ? low : (old.value & ~((1n << BigInt(r.bits)) - 1n)) | low;
     this.regs.set(r.name, merged);
     const w = this.tb.add({ action: 'Wreg', loc: `${this.env.thread}:${r.name}`, value: toLitmus(merged, 'int64_t'), sets: ['Wreg', 'Exp'] });
     this.tb.data(old.ev, w);

@@ -77,6 +77,12 @@ export type AArch64Instr =
   | (Base & { readonly kind: 'bcond'; readonly cond: Cond; readonly target: string })
   | (Base & { readonly kind: 'cbz'; readonly nonZero: boolean; readonly reg: Reg; readonly target: string })
   | (Base & { readonly kind: 'tbz'; readonly nonZero: boolean; readonly reg: Reg; readonly bit: number; readonly target: string })
+  /** BL: X30 gets the return address (of the next instruction), then a branch to `target`. */
+  | (Base & { readonly kind: 'bl'; readonly target: string })
+  /** A branch to the code address `reg` holds: BR, BLR (X30 gets the return address too) and RET (X30 unless named). */
+  | (Base & { readonly kind: 'branchReg'; readonly op: 'BR' | 'BLR' | 'RET'; readonly reg: Reg })
+  /** ADR: the code address of `target` into `rd`. */
+  | (Base & { readonly kind: 'adr'; readonly rd: Reg; readonly target: string })
   | (Base & {
       readonly kind: 'load';
       readonly rt: Reg;

@@ -6,6 +6,7 @@
  */
 import { DIAG_CODES, notSupported, raise } from '../../diag.js';
 import type { SourceText } from '../source.js';
+import type { RegisterScope } from '../../arch/asm/symbolic.js';
 import { spanOf, type Piece } from '../../arch/asm/text.js';
 import type { AArch64Instr, AccessBits, Address, AluOp, AtomicOp, Ordering, PairLoadKind, PairStoreKind, Reg } from './ast.js';
 import { Operands, invertCond, parseCond, splitInstruction } from './operands.js';
@@ -25,16 +26,17 @@ const EXTENSIONS: readonly (readonly [RegExp, string])[] = [
   [/^(PAC|AUT|XPAC|BRA|BLRA|RETA|ERETA|LDRA)/, 'pointer authentication (PAC) instruction'],
   [/^(TLBI|DC|IC|AT)$/, 'cache or TLB maintenance instruction'],
   [/^(SVC|HVC|SMC|ERET|UDF|BRK|HLT|WFE|WFI|SEV|SEVL|YIELD|CLREX|SB|CSDB|ESB|PSB|BTI|HINT)$/, 'system instruction'],
-  [/^(BL|BLR|BR|RET|ADR|ADRP)$/, 'instruction (calls, returns, indirect branches and code addresses)'],
+  [/^ADRP$/, 'page address instruction'],
   [/^(LDAPP|STLPP|SWPP|LDCLRP|LDSETP|CASPP)/, '128-bit pair instruction (mixed-size accesses)'],
   [/^(LD[1-4]R?|ST[1-4]|LDAP1|STL1|MOVI|DUP|INS|UMOV|SMOV|FMOV|ADDV|LD1[BHWD]|ST1[BHWD]|WHILELT|PTRUE|SMSTART|SMSTOP|MOVA|ADDA|INDEX|CNT[BHWD]|INC[BHWD])$/, 'SIMD/SVE/SME instruction'],
   [/^(CPY|SET)[PME]/, 'memory copy/set (MOPS) instruction'],
 ];
 
-export function parseAArch64Instr(src: SourceText, cell: Piece): AArch64Instr {
+/** `scope`: hears of the registers the instruction names, gives those of symbolic registers (`%r`, not supported without it). */
+export function parseAArch64Instr(src: SourceText, cell: Piece, scope?: RegisterScope): AArch64Instr {
   const { mnemonic, operands: ops } = splitInstruction(cell);
   const mn = mnemonic.text.toUpperCase();
-  const o = new Operands(src, mn);
+  const o = new Operands(src, mn, scope);
   const base = { span: spanOf(src, cell), text: cell.text };
   const arity = (n: number | readonly number[]): void => {
     const ok = typeof n === 'number' ? ops.length === n : n.includes(ops.length);
@@ -59,6 +61,13 @@ export function parseAArch64Instr(src: SourceText, cell: Piece): AArch64Instr {
     arity(2);
     return { ...base, kind: 'cbz', nonZero: mn === 'CBNZ', reg: reg(0), target: o.label(ops[1], cell) };
   }
+  if (mn === 'BL') return arity(1), { ...base, kind: 'bl', target: o.label(ops[0], cell) };
+  if (mn === 'BR' || mn === 'BLR' || mn === 'RET') {
+    arity(mn === 'RET' ? [0, 1] : 1);
+    const r: Reg = ops.length > 0 ? reg(0, { bits: 64 }) : { name: 'X30', bits: 64, span: base.span };
+    return { ...base, kind: 'branchReg', op: mn, reg: r };
+  }
+  if (mn === 'ADR') return arity(2), { ...base, kind: 'adr', rd: reg(0, { bits: 64 }), target: o.label(ops[1], cell) };
   if (mn === 'TBZ' || mn === 'TBNZ') {
     arity(3);
     const r = reg(0);

@@ -5,6 +5,7 @@
  */
 import { DIAG_CODES, notSupported, raise } from '../../diag.js';
 import type { SourceText } from '../source.js';
+import type { RegisterScope } from '../../arch/asm/symbolic.js';
 import { spanOf, splitOperands, trimPiece, type Piece } from '../../arch/asm/text.js';
 import type { Address, Cond, ExtendKind, Operand2, Reg, ShiftKind } from './ast.js';
 
@@ -29,12 +30,17 @@ export function stateRegister(name: string): string | undefined {
   return canonicalRegister(name)?.name;
 }
 
+/** A symbolic register as herd's lexer reads it: `%r` or `X%r` (64 bits), `W%r` (32 bits). */
+const SYMBOLIC = /^(?:[xXwW]?)%([A-Za-z_.$][\w./$-]*)$/;
+
 const VECTOR = /^(?:[VQDSHBZP]\d+(?:\.\w+)?(?:\[\d+\])?|ZA\w*|PN\d+)$/i;
 
 export class Operands {
   constructor(
     private readonly src: SourceText,
     private readonly mnemonic: string,
+    /** Hears of the registers operands name, gives those of symbolic registers. */
+    private readonly scope?: RegisterScope,
   ) {}
 
   fail(p: Piece, what: string): never {
@@ -43,6 +49,13 @@ export class Operands {
 
   reg(p: Piece | undefined, at: Piece, opts: { bits?: 32 | 64; zr?: boolean } = {}): Reg {
     if (p === undefined) return this.fail(at, 'a register');
+    const sym = SYMBOLIC.exec(p.text);
+    if (sym) {
+      if (this.scope === undefined) notSupported(`symbolic register '${p.text}'`, spanOf(this.src, p));
+      const bits = /^w/i.test(p.text) ? 32 : 64;
+      if (opts.bits !== undefined && bits !== opts.bits) this.fail(p, `a ${opts.bits === 32 ? 'W' : 'X'} register`);
+      return { name: this.scope.symbolic(sym[1] as string, spanOf(this.src, p)), bits, span: spanOf(this.src, p) };
+    }
     const r = canonicalRegister(p.text);
     if (r === undefined) {
       if (VECTOR.test(p.text)) notSupported(`SIMD/SVE/SME register '${p.text}'`, spanOf(this.src, p));
@@ -51,6 +64,7 @@ export class Operands {
     }
     if (opts.bits !== undefined && r.bits !== opts.bits) this.fail(p, `a ${opts.bits === 32 ? 'W' : 'X'} register`);
     if (r.name === 'XZR' && opts.zr === false) this.fail(p, 'a register other than the zero register');
+    this.scope?.use(r.name);
     return { name: r.name, bits: r.bits, span: spanOf(this.src, p) };
   }
 

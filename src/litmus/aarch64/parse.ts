@@ -11,6 +11,9 @@ export const AARCH64_DIALECT: AsmDialect<AArch64Instr> = {
   register: stateRegister,
   instruction: parseAArch64Instr,
   arrays: true,
+  // herd's AArch64Base.allowed_for_symb: the general registers but the link register X30.
+  symbolicRegisters: Array.from({ length: 30 }, (_, i) => `X${i}`),
+  conditionSymbolsFromInit: true,
 };
 
 export function parseAArch64Litmus(text: string, file: string): LitmusTest<AArch64Thread> {

@@ -197,3 +197,69 @@ test('extensions stop with not supported at their location', () => {
   assert.equal(ns('NOP', 'PTE(x)=(oa:PA(x));'), "2:3 WM101 not supported: page-table entry 'PTE(x)' (VMSA)");
   assert.equal(failure('AArch64 T\nVariant=vmsa\n{}\nP0;\nNOP;\nexists (0:X0=0)\n'), '2:1 WM101 not supported: Variant=vmsa');
 });
+
+/** The keys of a test's initial state, and the registers of each thread's code, as text. */
+function registers(text: string): { init: string[]; code: string[][] } {
+  const t = parseAArch64Litmus(text, 't.litmus');
+  const init = t.init.map((e) => (e.target.kind === 'reg' ? `${e.target.thread}:${e.target.reg}=${String(e.value)}` : e.target.loc));
+  const code = t.threads.map((th) => th.instrs.map((i) => ('rd' in i && 'rn' in i ? `${i.rd.name},${i.rn.name}` : i.kind)));
+  return { init, code };
+}
+
+test('symbolic registers take the first registers their thread leaves free, in name order', () => {
+  // P0 names X0 and the condition 0:X1: %a and %b get X2 and X3, whatever order they come in.
+  const t = registers('AArch64 T\n{ uint64_t %b=x; %a=y; }\nP0 | P1 ;\nMOV X0,%b | MOV X%c,X3 ;\nMOV W0,W%a | ;\nexists (0:X1=0 /\\ %a=y)\n');
+  assert.deepEqual(t.init, ['0:X3=x', '0:X2=y']);
+  // A symbol the state does not name is given a register too (P1 names X3: %c is X0).
+  assert.deepEqual(t.code, [['X0,X3', 'X0,X2'], ['X0,X3']]);
+  const test = parseAArch64Litmus('AArch64 T\n{ %r=x; }\nP0;\nLDR W0,[%r];\nlocations [%r;]\nexists (%r=x)\n', 't.litmus');
+  assert.deepEqual(test.locations.map((k) => (k.kind === 'reg' ? `${k.thread}:${k.reg}` : k.loc)), ['0:X1']);
+  assert.equal(propText(test.condition.prop, 'AArch64'), '0:X1=x');
+});
+
+test('misused symbolic registers are errors at their location', () => {
+  const at = (init: string, code: string, cond = 'exists (0:X0=0)'): string => failure(`AArch64 T\n{ ${init} }\nP0 | P1 ;\n${code} ;\n${cond}\n`);
+  assert.equal(at('%r=x;', 'NOP | NOP'), '2:3 WM102 symbolic register %r does not appear in the code');
+  assert.equal(at('%r=x;', 'MOV X0,%r | MOV X0,%r'), '2:3 WM102 ambiguous symbolic register %r: the code of P0 and P1 uses it');
+  assert.equal(at('0:%r=x;', 'MOV X0,%r | NOP'), "2:3 WM102 a symbolic register is named without a thread: '0:%r'");
+  assert.equal(at('', 'MOV X0,%r | NOP', 'exists (1:%r=0)'), "5:9 WM102 a symbolic register is named without a thread: '1:%r'");
+  assert.equal(at('', 'LDR W0,[W%r] | NOP'), "4:9 WM100 LDR: expected a X register, found 'W%r'");
+  const full = Array.from({ length: 30 }, (_, i) => `MOV X${i},#0 | NOP ;`).join('\n');
+  assert.equal(at('', `${full}\nMOV X0,%r | NOP`), '34:8 WM102 not enough free registers in P0 for the symbolic register %r');
+});
+
+test('calls, returns, branches to registers and ADR', () => {
+  const code = (c: string): AArch64Instr => one(c);
+  assert.deepEqual(code('BL L0'), { span: code('BL L0').span, text: 'BL L0', kind: 'bl', target: 'L0' });
+  const br = code('BLR X3');
+  assert.ok(br.kind === 'branchReg' && br.op === 'BLR' && br.reg.name === 'X3');
+  const ret = code('RET');
+  assert.ok(ret.kind === 'branchReg' && ret.op === 'RET' && ret.reg.name === 'X30');
+  const retX = code('RET X2');
+  assert.ok(retX.kind === 'branchReg' && retX.reg.name === 'X2');
+  const adr = code('ADR X0,.+8');
+  assert.ok(adr.kind === 'adr' && adr.rd.name === 'X0' && adr.target === '.+8');
+  const ns = (c: string): string => failure(`AArch64 T\n{}\nP0;\n${c};\nexists (0:X0=0)\n`);
+  assert.equal(ns('BR W1'), "4:4 WM100 BR: expected a X register, found 'W1'");
+  assert.equal(ns('ADR W0,L'), "4:5 WM100 ADR: expected a X register, found 'W0'");
+  assert.equal(ns('RET X1,X2'), '4:1 WM100 RET: expected 0 or 1 operands, found 2');
+  assert.equal(ns('ADRP X0,L'), '4:1 WM101 not supported: page address instruction ADRP');
+});
+
+test('label values in conditions: label:"P0:L0" or label:"0:L0", printed the first way', () => {
+  const t = parseAArch64Litmus('AArch64 T\n{}\nP0;\nL0: ADR X0,L0;\nforall (0:X0=label:"0:L0" \\/ 0:X0=label:"P0:L0")\n', 't.litmus');
+  assert.equal(propText(t.condition.prop, 'AArch64'), '0:X0=label:"P0:L0" \\/ 0:X0=label:"P0:L0"');
+  assert.equal(failure('AArch64 T\n{}\nP0;\nNOP;\nforall (0:X0=label:"L0")\n'), '5:14 WM100 expected a label value such as label:"P0:L0", found \'label:"L0"\'');
+  assert.equal(failure('AArch64 T\n{}\nP0;\nNOP;\nforall (0:X0=NOP)\n'), "5:14 WM101 not supported: instruction value 'NOP' (instruction fetch)");
+  assert.equal(failure('AArch64 T\n{}\nP0;\nNOP;\nforall (0:X0=instr:"B .+4")\n'), '5:14 WM101 not supported: instruction value \'instr:"B .+4"\' (instruction fetch)');
+});
+
+test('a condition may name only symbols the initial state or the code labels introduce, as herd checks', () => {
+  const at = (init: string, cond: string): string => failure(`AArch64 T\n{ ${init} }\nP0;\nL0: NOP;\n${cond}\n`);
+  assert.equal(at('', 'exists (x=1)'), '5:9 WM102 the condition introduces new symbolic location(s): {x}');
+  assert.equal(at('0:X1=x;', 'exists (0:X0=y \\/ 0:X0=label:"P0:L1" \\/ z=0)'), '5:14 WM102 the condition introduces new symbolic location(s): {P0:L1, y, z}');
+  assert.equal(at('0:X1=x;', 'exists (0:X0=label:"P1:L0")'), '5:14 WM102 the condition introduces new symbolic location(s): {P1:L0}');
+  // Known: a location or value of the initial state (an array for its elements), a label of the code.
+  const ok = parseAArch64Litmus('AArch64 T\n{ 0:X1=y; int a[2]; }\nP0;\nL0: NOP;\nexists (0:X0=label:"0:L0" /\\ y=0 /\\ a[1]=0 /\\ 0:X1=y)\n', 't.litmus');
+  assert.equal(ok.condition.quantifier, 'exists');
+});
