@@ -230,5 +230,6 @@ function withoutRegisterEvents(tr: ThreadTrace): ThreadTrace {
     iicoData: keep(tr.iicoData),
     iicoCtrl: keep(tr.iicoCtrl),
     iicoOrder: keep(tr.iicoOrder),
+    ...(tr.sca !== undefined ? { sca: keep(tr.sca) } : {}),
   };
 }

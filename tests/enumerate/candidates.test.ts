@@ -146,3 +146,19 @@ test('with coherentOnly false, the incoherent candidates are built too (for expl
   const all = [...candidateExecutions(coRR, { nativeCo: true, observedLocs: new Set(['x']), maxExecutions: 1000, registerEvents: false, coherentOnly: false })];
   assert.ok(all.some((c) => c.traces[0]?.regs.get('r0') === 0), 'P0 reading the initial value is a candidate');
 });
+
+test('without register events, the halves of a single-copy-atomic pair are renumbered with the other relations', () => {
+  const reg = (action: 'Rreg' | 'Wreg', loc: string): TraceEvent => ({ action, loc, value: 0, tags: [], instr: 0, span, text: '' });
+  // P0: a register write, then an exclusive pair read of x and y (events 2 and 3 with register events, 1 and 2 without).
+  const pair: ThreadSemantics = {
+    initial: new Map([['x', 0], ['y', 0]]),
+    threadCount: 1,
+    poWithinInstruction: false,
+    traces: (thread) => [{ ...trace(thread, [reg('Wreg', '0:X2'), reg('Rreg', '0:X2'), ev('R', 'x', 0), ev('R', 'y', 0)]), sca: [[2, 3]] }],
+  };
+  const [cand] = [...candidateExecutions(pair, { nativeCo: true, observedLocs: new Set(), maxExecutions: 10, registerEvents: false })];
+  const x = cand?.execution;
+  assert.ok(x !== undefined);
+  const named = (x.sca ?? []).map(([a, b]) => [x.events[a]?.loc, x.events[b]?.loc]);
+  assert.deepEqual(named, [['x', 'y']]);
+});
