@@ -7,6 +7,7 @@
  * candidates must not reach the model.
  */
 import type { EdgeList } from '../exec/types.js';
+import { isAcyclic, Relation } from '../relation/index.js';
 import { permutations, product } from './combinatorics.js';
 import type { Layout } from './layout.js';
 import type { ExecutionEvent } from './types.js';
@@ -91,26 +92,7 @@ export function keepsScPerLocation(layout: Layout, events: readonly ExecutionEve
       if (seq === undefined || k === undefined) continue;
       for (const later of seq.slice(k + 1)) edges.push([r, later]);
     }
-    if (acyclic(n, edges)) return true;
+    if (isAcyclic(Relation.fromEdges(n, edges))) return true;
   }
   return false;
-}
-
-/** Whether the graph on nodes 0..n-1 has no cycle (Kahn's algorithm). */
-function acyclic(n: number, edges: EdgeList): boolean {
-  const indegree = new Int32Array(n);
-  const succ: number[][] = Array.from({ length: n }, () => []);
-  for (const [a, b] of edges) {
-    (succ[a] as number[]).push(b);
-    indegree[b]++;
-  }
-  const ready: number[] = [];
-  for (let i = 0; i < n; i++) if (indegree[i] === 0) ready.push(i);
-  let done = 0;
-  while (ready.length > 0) {
-    const x = ready.pop() as number;
-    done++;
-    for (const y of succ[x] as number[]) if (--indegree[y] === 0) ready.push(y);
-  }
-  return done === n;
 }
