@@ -2,15 +2,15 @@
  * The initial state of an assembly test: `0:X1=x;`, `int64_t 0:X2=0;`,
  * `uint64_t x=1;`, `x=2;`, `[x]=2;`, `int 0:X6;`, and, where the front end
  * reads them, arrays (`int x[2] = {1,2};`, `uint64_t t[2];`) and element
- * addresses (`0:X0=x[1];`). Page-table entries, labels and other extension
- * values stop with `not supported`.
+ * addresses (`0:X0=x[1];`), label values (`0:X1=P1:L1;`). Page-table
+ * entries, tagged and other extension values stop with `not supported`.
  */
 import { DIAG_CODES, notSupported } from '../../diag.js';
 import type { SourceText } from '../../litmus/source.js';
 import { elementLoc, type ArrayDecl, type InitEntry, type StateKey, type Value } from '../../litmus/types.js';
 import { failAt, spanOf, splitPiece, trimPiece, type Piece } from './text.js';
 import { SYMBOLIC_THREAD } from './symbolic.js';
-import { fromLitmus, intValue, isScalarType, scalarBytes, toLitmus } from './value.js';
+import { fromLitmus, intValue, isScalarType, labelText, parseLabelText, scalarBytes, toLitmus } from './value.js';
 
 /** Maps a register name as written to its canonical name, or undefined when the arch has no such register. */
 export type RegisterNamer = (name: string) => string | undefined;
@@ -117,7 +117,9 @@ function parseItem(src: SourceText, item: Piece, register: RegisterNamer, arrays
   if (rhs !== undefined && rhs.text === '') failAt(src, item, `expected a value after '='`);
   const element = arrays && rhs !== undefined ? /^&?\s*([A-Za-z_][\w.]*)\s*\[\s*(\d+)\s*\]$/.exec(rhs.text) : null;
   const value = rhs === undefined ? 0 : element ? 0 : parseInitValue(src, rhs);
-  const entry: InitEntry = { target, value, ...(type !== '' ? { type } : {}), span: spanOf(src, item) };
+  // herd's grammar takes label values only in untyped entries (`0:X1=P1:L1`).
+  if (type !== '' && parseLabelText(value) !== undefined) notSupported(`label value '${(rhs as Piece).text}' with a type`, spanOf(src, item));
+    const entry: InitEntry = { target, value, ...(type !== '' ? { type } : {}), span: spanOf(src, item) };
   if (element && rhs !== undefined) return { entry, element: { name: element[1] as string, index: Number(element[2]), piece: rhs } };
   return { entry };
 }
@@ -151,16 +153,28 @@ export function parseKey(src: SourceText, p: Piece, register: RegisterNamer): St
   return failAt(src, p, `expected a register 'N:reg' or a location, found '${t}'`);
 }
 
-/** An initial value: an integer (decimal, `0x` hex, negative) or a location name (its address). */
+/** herd's label values in an initial state: `P1:L1` or `1:L1`... */
+const LABEL_VALUE = /^P?(\d+)\s*:\s*([A-Za-z_.][\w.]*)$/;
+/** ... and `label:"P1:L1"` (or `label:"1:L1"`). */
+const LABEL_TEXT = /^label:"P?(\d+):([A-Za-z_.][\w.]*)"$/;
+
+/**
+ * An initial value: an integer (decimal, `0x` hex, negative), a location
+ * name (its address) or a label value (`P1:L1`, kept as herd prints it,
+ * `label:"P1:L1"`; the code resolves it, see thread-state.ts).
+ */
 export function parseInitValue(src: SourceText, p: Piece): Value {
   const t = p.text;
   const n = parseInteger(t);
   if (n !== undefined) return n;
+  if (t.startsWith('instr:') || t === 'NOP' || t === 'nop') notSupported(`instruction value '${t}' (instruction fetch)`, spanOf(src, p));
   const addr = /^&?\s*([A-Za-z_][\w.]*)$/.exec(t);
   if (addr) return addr[1] as string;
   if (t.startsWith('{')) notSupported(`array initialiser '${t}' (mixed-size accesses)`, spanOf(src, p));
   if (t.startsWith('(') || /^PTE\s*\(|^PA\s*\(/.test(t)) notSupported(`page-table value '${t}' (VMSA)`, spanOf(src, p));
-  if (/^[A-Za-z_]\w*\s*:/.test(t)) notSupported(`label or tagged value '${t}'`, spanOf(src, p));
+  const label = LABEL_VALUE.exec(t) ?? LABEL_TEXT.exec(t);
+  if (label) return labelText(Number(label[1]), label[2] as string);
+  if (/^[A-Za-z_]\w*\s*:/.test(t)) notSupported(`tagged value '${t}'`, spanOf(src, p));
   return failAt(src, p, `expected an integer or a location name, found '${t}'`, DIAG_CODES.LITMUS_SYNTAX);
 }
 

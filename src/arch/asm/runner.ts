@@ -2,9 +2,13 @@
  * Running assembly threads path by path, for every architecture: each
  * thread is run instruction by instruction on concrete register values,
  * once per choice of read values and of instruction alternatives (see
- * explore.ts), following branches. Backward branches may go to one
- * instruction at most `unroll` times on a path (herd's -unroll, 2 by
- * default): longer paths are cut and the test reports `Loop`. A path that
+ * explore.ts), following branches. A branch to a code address of another
+ * thread runs that thread's instructions on this thread's registers, its
+ * events in this thread's trace, until a branch comes back (herd lays out
+ * the code of P0, P1, ... one after the other in one address space).
+ * Backward branches to the thread's own code may go to one instruction at
+ * most `unroll` times on a path (herd's -unroll, 2 by default): longer
+ * paths are cut and the test reports `Loop`. A path that
  * runs more than MAX_STEPS instructions (a loop whose branches do not
  * count, see `KnownBranches`) stops with BOUND_EXCEEDED. An instruction that throws
  * `DeferredUnsupported` ends its path with a trace that carries the
@@ -52,12 +56,23 @@ export interface KnownBranches<I> {
   readonly track: (i: I, unknown: Set<string>) => void;
 }
 
+/** Where a branch goes: instruction `index` of thread `thread`'s code (its length for the end). */
+export interface CodeTarget {
+  readonly thread: number;
+  readonly index: number;
+}
+
 /** An architecture's instruction semantics, as the runner uses them. */
 export interface AsmMachineSemantics<I extends AsmInstruction, M extends PathMachine> {
   /** A fresh machine for one path of one thread. */
   readonly machine: (env: ThreadEnv, tb: TraceBuilder, chooser: Chooser, regs: ReadonlyMap<string, AsmValue>) => M;
-  /** Executes one instruction; returns the index of the next one. `unknown`: see `KnownBranches` (empty without them). */
-  readonly step: (m: M, i: I, pc: number, labels: ReadonlyMap<string, number>, unknown: ReadonlySet<string>) => number;
+  /**
+   * Executes instruction `pc` of thread `code`'s code (`labels`: that
+   * code's labels); returns the index of the next one in the same code, or
+   * a target in any thread's code. `unknown`: see `KnownBranches` (empty
+   * without them).
+   */
+  readonly step: (m: M, i: I, pc: number, labels: ReadonlyMap<string, number>, unknown: ReadonlySet<string>, code: number) => number | CodeTarget;
   /** Whether a register is part of the final state (`declared`: its type, when the test declares one). */
   readonly shownRegister: (name: string, declared: string | undefined) => boolean;
   /** Without it, every backward branch counts against the unrolling bound. */
@@ -65,11 +80,11 @@ export interface AsmMachineSemantics<I extends AsmInstruction, M extends PathMac
   /** The semantics models array elements (`env.arrays`). */
   readonly arrays?: boolean;
   /**
-   * Whether running `code` from instruction `pc` on (that instruction
-   * included) may write memory, by any path (true when unsure). Without
+   * Whether running `code` (thread `thread`'s) from instruction `pc` on
+   * (that instruction included) may write memory, by any path (true when unsure). Without
    * it, a `DeferredUnsupported` is raised at once.
    */
-  readonly mayWriteMemoryFrom?: (code: AsmThread<I>, pc: number) => boolean;
+  readonly mayWriteMemoryFrom?: (code: AsmThread<I>, pc: number, thread: number) => boolean;
 }
 
 /** A thread's last traces and the read values they were computed with. */
@@ -92,7 +107,7 @@ export function asmSemantics<I extends AsmInstruction, M extends PathMachine>(
   const observed = observedRegisters(test);
   let cut = false;
   const explore = (thread: number, readValues: (loc: string) => readonly Value[]): AsmTrace[] => {
-    const code = test.threads[thread] as AsmThread<I>;
+    const codeOf = (t: number): AsmThread<I> => test.threads[t] as AsmThread<I>;
     const env: ThreadEnv = { thread, readValues, memType, ...(sem.arrays === true ? { arrays: init.arrays } : {}) };
     const regTypes = init.regTypes[thread] as ReadonlyMap<string, string>;
     const regs0 = init.regs[thread] as ReadonlyMap<string, AsmValue>;
@@ -102,30 +117,35 @@ export function asmSemantics<I extends AsmInstruction, M extends PathMachine>(
       const m = sem.machine(env, tb, chooser, regs0);
       const taken = new Map<number, number>();
       const unknown = new Set<string>();
-      const instrs = code.instrs;
+      let at = thread;
+      let code = codeOf(at);
       let pc = 0;
       let steps = 0;
       let unsupported: Diagnostic | undefined;
       try {
-        while (pc < instrs.length) {
-          const ins = instrs[pc] as I;
+        while (pc < code.instrs.length) {
+          const ins = code.instrs[pc] as I;
           tb.begin(ins.span, ins.text);
           m.span = ins.span;
-          const next = sem.step(m, ins, pc, code.labels, unknown);
-          // As herd, count the backward jumps to each target (a return goes back to several).
-          if (next <= pc && (known === undefined || !known.decided(ins, unknown))) {
-            const n = (taken.get(next) ?? 0) + 1;
+          const next = sem.step(m, ins, pc, code.labels, unknown, at);
+          const to = typeof next === 'number' ? { thread: at, index: next } : next;
+          // As herd, count the backward jumps to each target (a return goes back to several), only
+          // to the thread's own code: from there or from the code of a later thread (higher addresses).
+          if (to.thread === thread && (at > thread || (at === thread && to.index <= pc)) && (known === undefined || !known.decided(ins, unknown))) {
+            const n = (taken.get(to.index) ?? 0) + 1;
             if (n > unroll) throw new PathCut('loop');
-            taken.set(next, n);
+            taken.set(to.index, n);
           }
           known?.track(ins, unknown);
           if (++steps > MAX_STEPS) raise(DIAG_CODES.BOUND_EXCEEDED, `P${thread} runs more than ${MAX_STEPS} instructions: a loop that does not end?`, ins.span);
-          pc = next;
+          at = to.thread;
+          code = codeOf(at);
+          pc = to.index;
         }
       } catch (e) {
         if (!(e instanceof DeferredUnsupported)) throw e;
         // Past this point the path could only add reads, never values other threads may read.
-        if (sem.mayWriteMemoryFrom === undefined || sem.mayWriteMemoryFrom(code, pc)) throw new WeakmemError(e.diagnostic);
+        if (sem.mayWriteMemoryFrom === undefined || sem.mayWriteMemoryFrom(code, pc, at)) throw new WeakmemError(e.diagnostic);
         unsupported = e.diagnostic;
       }
       const regs = new Map<string, Value>();

@@ -4,8 +4,9 @@
  * location, `x[1]`), and each thread's initial registers and register
  * types (herd's default type is `int`).
  */
-import type { ArrayDecl, LitmusTest, Prop, Value } from '../../litmus/types.js';
-import { fromLitmus, type AsmValue } from './value.js';
+import { DIAG_CODES, notSupported, raise } from '../../diag.js';
+import type { ArrayDecl, InitEntry, LitmusTest, Prop, Value } from '../../litmus/types.js';
+import { fromLitmus, parseLabelText, type AsmValue } from './value.js';
 import { propKeys } from '../../litmus/prop.js';
 
 export interface AsmInitialState {
@@ -20,8 +21,13 @@ export interface AsmInitialState {
   readonly regTypes: readonly ReadonlyMap<string, string>[];
 }
 
-/** `codeLocations`: locations the code names directly (x86's `(x)`), which exist even if the initial state omits them. */
-export function initialState(test: LitmusTest, codeLocations: readonly string[] = []): AsmInitialState {
+/**
+ * `codeLocations`: locations the code names directly (x86's `(x)`), which
+ * exist even if the initial state omits them. `code`: each thread's labels,
+ * when the architecture has code addresses (label values, `0:X1=P1:L1`, in
+ * registers; without it they are `not supported`).
+ */
+export function initialState(test: LitmusTest, codeLocations: readonly string[] = [], code?: readonly { readonly labels: ReadonlyMap<string, number> }[]): AsmInitialState {
   const memory = new Map<string, Value>();
   const memTypes = new Map<string, string>();
   const regs = test.threads.map(() => new Map<string, AsmValue>());
@@ -32,11 +38,14 @@ export function initialState(test: LitmusTest, codeLocations: readonly string[] 
     if (typeof v === 'string' && /^[A-Za-z_][\w.]*$/.test(v) && !arrays.has(v) && !memory.has(v)) memory.set(v, 0);
   };
   for (const e of test.init) {
+    if (parseLabelText(e.value) !== undefined && (e.target.kind === 'mem' || code === undefined)) {
+      notSupported(`label value ${String(e.value)} ${e.target.kind === 'mem' ? 'in memory' : 'for this architecture'}`, e.span);
+    }
     if (e.target.kind === 'mem') {
       memory.set(e.target.loc, e.value);
       if (e.type !== undefined) memTypes.set(e.target.loc, e.type);
     } else {
-      regs[e.target.thread]?.set(e.target.reg, fromLitmus(e.value));
+      regs[e.target.thread]?.set(e.target.reg, code !== undefined ? codeValue(e, code) : fromLitmus(e.value));
       if (e.type !== undefined) regTypes[e.target.thread]?.set(e.target.reg, e.type);
     }
   }
@@ -63,3 +72,17 @@ export function initialState(test: LitmusTest, codeLocations: readonly string[] 
   return { memory, arrays, memTypes, regs, regTypes };
 }
 
+
+/**
+ * An initial register value, a label value as the code address it names
+ * (herd looks a label up among every thread's labels: it is an error when
+ * no thread has it).
+ */
+function codeValue(e: InitEntry, code: readonly { readonly labels: ReadonlyMap<string, number> }[]): AsmValue {
+  const l = parseLabelText(e.value);
+  if (l === undefined) return fromLitmus(e.value);
+  const index = code[l.thread]?.labels.get(l.label);
+  if (index !== undefined) return { thread: l.thread, index, label: l.label };
+  if (code.some((th) => th.labels.has(l.label))) notSupported(`label value ${String(e.value)}, whose label is in another thread's code`, e.span);
+  return raise(DIAG_CODES.LITMUS_SEMANTIC, `label ${l.label} not found on P${l.thread}, yet it is used in the initialization list`, e.span);
+}

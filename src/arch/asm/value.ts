@@ -52,6 +52,12 @@ export function labelText(thread: number, label: string): string {
   return `label:"P${thread}:${label}"`;
 }
 
+/** The thread and label of a label value's text (`label:"P0:L0"`), if `v` is one. */
+export function parseLabelText(v: Value): { readonly thread: number; readonly label: string } | undefined {
+  const m = typeof v === 'string' ? /^label:"P(\d+):([^"]+)"$/.exec(v) : null;
+  return m ? { thread: Number(m[1]), label: m[2] as string } : undefined;
+}
+
 export function sameValue(a: AsmValue, b: AsmValue): boolean {
   if (typeof a === 'bigint' || typeof b === 'bigint') return a === b;
   if (isSym(a) || isSym(b)) return isSym(a) && isSym(b) && a.sym === b.sym && a.offset === b.offset;

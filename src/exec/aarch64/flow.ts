@@ -67,35 +67,41 @@ function writesMemory(i: AArch64Instr): boolean {
   }
 }
 
-/** Where a path may go after the instruction at `pc`. */
-function successors(th: AArch64Thread, pc: number): number[] {
+/**
+ * Where a path may go after instruction `pc` of thread `t`'s code, as
+ * (thread, index) pairs. `crossThread`: whether a branch through a register
+ * may go to another thread's code (a label value of the initial state).
+ */
+function successors(threads: readonly AArch64Thread[], t: number, pc: number, crossThread: boolean): [number, number][] {
+  const th = threads[t] as AArch64Thread;
   const i = th.instrs[pc] as AArch64Instr;
   switch (i.kind) {
     case 'b':
     case 'bl':
-      return [target(i.target, pc, th.labels)];
+      return [[t, target(i.target, pc, th.labels)]];
     case 'branchReg':
-      // Any instruction whose address the code can make (ADR, BL, BLR).
-      return th.instrs.map((_, k) => k);
+      // Any instruction whose address the code can make (ADR, BL, BLR, a label value).
+      return (crossThread ? threads.map((_, u) => u) : [t]).flatMap((u) => (threads[u] as AArch64Thread).instrs.map((_, k): [number, number] => [u, k]));
     case 'bcond':
     case 'cbz':
     case 'tbz':
-      return [pc + 1, target(i.target, pc, th.labels)];
+      return [[t, pc + 1], [t, target(i.target, pc, th.labels)]];
     default:
-      return [pc + 1];
+      return [[t, pc + 1]];
   }
 }
 
-/** Whether some path from instruction `pc` on (`pc` included) runs an instruction that may write memory. */
-export function mayWriteMemoryFrom(th: AArch64Thread, pc: number): boolean {
-  const seen = new Set<number>();
-  const todo = [pc];
+/** Whether some path from instruction `pc` of thread `t`'s code on (`pc` included) runs an instruction that may write memory. */
+export function mayWriteMemoryFrom(threads: readonly AArch64Thread[], t: number, pc: number, crossThread: boolean): boolean {
+  const seen = new Set<string>();
+  const todo: [number, number][] = [[t, pc]];
   while (todo.length > 0) {
-    const p = todo.pop() as number;
-    if (seen.has(p) || p < 0 || p >= th.instrs.length) continue;
-    seen.add(p);
+    const [u, p] = todo.pop() as [number, number];
+    const th = threads[u] as AArch64Thread;
+    if (seen.has(`${u}:${p}`) || p < 0 || p >= th.instrs.length) continue;
+    seen.add(`${u}:${p}`);
     if (writesMemory(th.instrs[p] as AArch64Instr)) return true;
-    todo.push(...successors(th, p));
+    todo.push(...successors(threads, u, p, crossThread));
   }
   return false;
 }

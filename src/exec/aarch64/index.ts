@@ -4,13 +4,15 @@
  * alternatives, as herd's CAS and store-exclusive executions). Backward
  * branches whose direction is known without memory reads do not count
  * against the unrolling bound. Calls and returns (BL, BLR, RET) and BR
- * branch through code addresses, which ADR makes too.
+ * branch through code addresses, which ADR makes too, and label values of
+ * the initial state (`0:X1=P1:L1`): the thread then runs the code of
+ * another thread on its own registers (see arch/asm/runner.ts).
  */
 import { notSupported } from '../../diag.js';
 import type { AsmSemanticsOptions, AsmThreadSemantics } from '../../arch/asm/env.js';
-import { asmSemantics, type KnownBranches } from '../../arch/asm/runner.js';
+import { asmSemantics, type CodeTarget, type KnownBranches } from '../../arch/asm/runner.js';
 import { initialState } from '../../arch/asm/thread-state.js';
-import { isCode, showValue, type CodeAddr } from '../../arch/asm/value.js';
+import { isCode, parseLabelText, showValue, type CodeAddr } from '../../arch/asm/value.js';
 import type { LitmusTest } from '../../litmus/types.js';
 import type { AArch64Instr, AArch64Thread, Reg } from '../../litmus/aarch64/ast.js';
 import { alu, bfm, csel, holds, madd, maddl, movConst, movk, movReg, nzcv, unary } from './alu.js';
@@ -21,13 +23,14 @@ import { casp, loadPair, storeExclusivePair, storePair } from './pair.js';
 
 export function aarch64Semantics(test: LitmusTest<AArch64Thread>, opts: AsmSemanticsOptions = {}): AsmThreadSemantics {
   test.threads.forEach((th) => checkTargets(th));
-  return asmSemantics(test, initialState(test), {
+  const crossThread = test.init.some((e) => parseLabelText(e.value) !== undefined);
+  return asmSemantics(test, initialState(test, [], test.threads), {
     machine: (env, tb, chooser, regs) => new Machine(env, tb, chooser, regs),
     step,
     shownRegister: (name) => GENERAL_REGISTER.test(name),
     knownBranches: KNOWN_BRANCHES,
     arrays: true,
-    mayWriteMemoryFrom,
+    mayWriteMemoryFrom: (_, pc, t) => mayWriteMemoryFrom(test.threads, t, pc, crossThread),
   }, opts);
 }
 
@@ -129,8 +132,12 @@ function track(i: AArch64Instr, unknown: Set<string>): void {
 /** The link register, which BL and BLR set and RET reads. */
 const LINK: Reg = { name: 'X30', bits: 64, span: { file: '', line: 0, col: 0 } };
 
-/** Executes one instruction; returns the index of the next one. `unknown`: registers whose values depend on memory reads. */
-function step(m: Machine, i: AArch64Instr, pc: number, labels: ReadonlyMap<string, number>, unknown: ReadonlySet<string>): number {
+/**
+ * Executes instruction `pc` of thread `code`'s code; returns the index of
+ * the next one, or a target in another thread's code. `unknown`: registers
+ * whose values depend on memory reads.
+ */
+function step(m: Machine, i: AArch64Instr, pc: number, labels: ReadonlyMap<string, number>, unknown: ReadonlySet<string>, code: number): number | CodeTarget {
   switch (i.kind) {
     case 'nop':
       m.noAction();
@@ -139,15 +146,16 @@ function step(m: Machine, i: AArch64Instr, pc: number, labels: ReadonlyMap<strin
       m.noAction();
       return target(i.target, pc, labels);
     case 'bl':
-      m.write(LINK, codeAddress(m, pc + 1, labelAt(pc + 1, labels)));
+      m.write(LINK, codeAddress(m, code, pc + 1, labelAt(pc + 1, labels)));
       return target(i.target, pc, labels);
     case 'branchReg':
-      return branchToRegister(m, i, pc, labels, unknown);
+      return branchToRegister(m, i, pc, labels, unknown, code);
     case 'adr': {
       const index = target(i.target, pc, labels);
       const label = /^\.[+-]/.test(i.target) ? labelAt(index, labels) : i.target;
       if (label === undefined) notSupported(`ADR to ${i.target}, an instruction with no label`, i.span);
-      m.write(i.rd, codeAddress(m, index, label));
+      if (code !== m.env.thread) notSupported(`ADR in the code of P${code} run by P${m.env.thread}`, i.span);
+      m.write(i.rd, codeAddress(m, code, index, label));
       return pc + 1;
     }
     case 'bcond': {
@@ -231,25 +239,37 @@ function step(m: Machine, i: AArch64Instr, pc: number, labels: ReadonlyMap<strin
   return pc + 1;
 }
 
-/** Instruction `index` of the machine's thread as a value, named by `label` if it has one. */
-function codeAddress(m: Machine, index: number, label: string | undefined): CodeAddr {
-  return label !== undefined ? { thread: m.env.thread, index, label } : { thread: m.env.thread, index };
+/**
+ * Instruction `index` of thread `code`'s code as a value, named by `label`
+ * if it has one. A return address in another thread's code has no label
+ * value here: how herd prints it is not known (weakmem refuses to show it).
+ */
+function codeAddress(m: Machine, code: number, index: number, label: string | undefined): CodeAddr {
+  return label !== undefined && code === m.env.thread ? { thread: code, index, label } : { thread: code, index };
 }
 
 /**
  * BR, BLR and RET (herd's do_indirect_jump): the register read feeds a
- * branching event (BCC), then the path goes to the code address it holds.
+ * branching event (BCC), then the path goes to the code address it holds,
+ * which may be in another thread's code (a label value of the initial state).
  * herd knows that address only when no memory read decides it (otherwise
  * it tries every label the code takes the address of): weakmem needs it.
  */
-function branchToRegister(m: Machine, i: Extract<AArch64Instr, { kind: 'branchReg' }>, pc: number, labels: ReadonlyMap<string, number>, unknown: ReadonlySet<string>): number {
+function branchToRegister(
+  m: Machine,
+  i: Extract<AArch64Instr, { kind: 'branchReg' }>,
+  pc: number,
+  labels: ReadonlyMap<string, number>,
+  unknown: ReadonlySet<string>,
+  code: number,
+): CodeTarget {
   const r = m.read(i.reg, 'ord', 64);
-  if (i.op === 'BLR') m.write(LINK, codeAddress(m, pc + 1, labelAt(pc + 1, labels)));
+  if (i.op === 'BLR') m.write(LINK, codeAddress(m, code, pc + 1, labelAt(pc + 1, labels)));
   if (unknown.has(i.reg.name)) notSupported(`${i.op} to a code address that depends on a memory read (${i.reg.name})`, i.span);
   const v = r.value;
-  if (!isCode(v) || v.thread !== m.env.thread) notSupported(`${i.op} to ${showValue(v)}, which is no code address of P${m.env.thread}`, i.span);
+  if (!isCode(v)) notSupported(`${i.op} to ${showValue(v)}, which is no code address`, i.span);
   m.tb.data(r.ev, m.commit('BCC'));
-  return v.index;
+  return { thread: v.thread, index: v.index };
 }
 
 function assertNever(x: never): never {

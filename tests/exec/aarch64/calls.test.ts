@@ -59,8 +59,8 @@ test('code addresses herd would need more to handle are not supported, at the in
     return assert.fail('expected an error');
   };
   assert.equal(err('LDR X2,[X1];\nBR X2;'), '5:1 not supported: BR to a code address that depends on a memory read (X2)');
-  assert.equal(err('BR X1;'), '4:1 not supported: BR to x, which is no code address of P0');
-  assert.equal(err('RET;'), '4:1 not supported: RET to 0, which is no code address of P0');
+  assert.equal(err('BR X1;'), '4:1 not supported: BR to x, which is no code address');
+  assert.equal(err('RET;'), '4:1 not supported: RET to 0, which is no code address');
   assert.equal(err('ADR X0,.+4;\nNOP;'), '4:1 not supported: ADR to .+4, an instruction with no label');
   assert.equal(err('ADR X0,L;\nL: STR X0,[X1];'), '5:4 not supported: storing the code address label:"P0:L" to memory');
   assert.equal(err('ADR X0,L;\nL: LDR X2,[X0];'), '5:4 not supported: memory access to the code address label:"P0:L" (instruction fetch)');

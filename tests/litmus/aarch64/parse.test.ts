@@ -254,6 +254,17 @@ test('label values in conditions: label:"P0:L0" or label:"0:L0", printed the fir
   assert.equal(failure('AArch64 T\n{}\nP0;\nNOP;\nforall (0:X0=instr:"B .+4")\n'), '5:14 WM101 not supported: instruction value \'instr:"B .+4"\' (instruction fetch)');
 });
 
+test('label values in the initial state: P1:L1, 1:L1 or label:"P1:L1", kept as herd prints them', () => {
+  const t = parseAArch64Litmus('AArch64 T\n{ 0:X1=P1:L1; 0:X2 = 1:L1; 0:X3=label:"P1:L1"; 0:X4=label:"1:L1"; }\nP0 | P1;\nNOP | L1: NOP;\nexists (0:X0=0)\n', 't.litmus');
+  assert.deepEqual(t.init.map((e) => e.value), Array(4).fill('label:"P1:L1"'));
+  const ns = (init: string): string => failure(`AArch64 T\n{ ${init} }\nP0 | P1;\nNOP | L1: NOP;\nexists (0:X0=0)\n`);
+  // herd's grammar has no typed label values; instruction values are instruction fetch.
+  assert.equal(ns('uint64_t 0:X1=P1:L1;'), "2:3 WM101 not supported: label value 'P1:L1' with a type");
+  assert.equal(ns('0:X1=instr:"NOP";'), '2:8 WM101 not supported: instruction value \'instr:"NOP"\' (instruction fetch)');
+  assert.equal(ns('0:X1=NOP;'), "2:8 WM101 not supported: instruction value 'NOP' (instruction fetch)");
+  assert.equal(ns('0:X1=x:red;'), "2:8 WM101 not supported: tagged value 'x:red'");
+});
+
 test('a condition may name only symbols the initial state or the code labels introduce, as herd checks', () => {
   const at = (init: string, cond: string): string => failure(`AArch64 T\n{ ${init} }\nP0;\nL0: NOP;\n${cond}\n`);
   assert.equal(at('', 'exists (x=1)'), '5:9 WM102 the condition introduces new symbolic location(s): {x}');
