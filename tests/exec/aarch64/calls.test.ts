@@ -2,8 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { parseAArch64Litmus } from '../../../src/litmus/aarch64/parse.js';
 import { aarch64Semantics } from '../../../src/exec/aarch64/index.js';
-import { WeakmemError } from '../../../src/diag.js';
-import { edges, eventsOf, test1, traces } from './support.js';
+import { edges, errorAt, eventsOf, test1, traces } from './support.js';
 
 /** The one trace of P0, whose code is `code`. */
 function only(code: string, init?: string): ReturnType<typeof traces>[number] {
@@ -49,15 +48,7 @@ test('a return goes back to several places: each backward target counts on its o
 });
 
 test('code addresses herd would need more to handle are not supported, at the instruction', () => {
-  const err = (code: string, cond = 'exists (0:X0=0)'): string => {
-    try {
-      traces(`AArch64 T\n{ 0:X1=x; }\nP0;\n${code}\n${cond}\n`);
-    } catch (e) {
-      assert.ok(e instanceof WeakmemError, String(e));
-      return `${e.diagnostic.span?.line}:${e.diagnostic.span?.col} ${e.diagnostic.message}`;
-    }
-    return assert.fail('expected an error');
-  };
+  const err = (code: string, cond = 'exists (0:X0=0)'): string => errorAt(() => traces(`AArch64 T\n{ 0:X1=x; }\nP0;\n${code}\n${cond}\n`));
   assert.equal(err('LDR X2,[X1];\nBR X2;'), '5:1 not supported: BR to a code address that depends on a memory read (X2)');
   assert.equal(err('BR X1;'), '4:1 not supported: BR to x, which is no code address');
   assert.equal(err('RET;'), '4:1 not supported: RET to 0, which is no code address');

@@ -4,7 +4,7 @@ import { parseAArch64Litmus } from '../../../src/litmus/aarch64/parse.js';
 import { aarch64Semantics } from '../../../src/exec/aarch64/index.js';
 import { mayWriteMemoryFrom } from '../../../src/exec/aarch64/flow.js';
 import { DIAG_CODES, WeakmemError } from '../../../src/diag.js';
-import { eventsOf, show } from './support.js';
+import { errorAt, eventsOf, show } from './support.js';
 
 /** A test of `threads` (columns joined by `|`, one row a line) with initial state `init`. */
 function text(init: string, rows: readonly string[], cond = 'exists (0:X0=0)'): string {
@@ -18,14 +18,10 @@ function semantics(init: string, rows: readonly string[], cond?: string): Return
 
 /** `line:col message` of the error running every thread raises. */
 function failure(init: string, rows: readonly string[], cond?: string): string {
-  try {
+  return errorAt(() => {
     const sem = semantics(init, rows, cond);
     for (let t = 0; t < sem.threadCount; t++) sem.traces(t, () => [0]);
-  } catch (e) {
-    assert.ok(e instanceof WeakmemError, String(e));
-    return `${e.diagnostic.span?.line}:${e.diagnostic.span?.col} ${e.diagnostic.message}`;
-  }
-  return assert.fail('expected an error');
+  });
 }
 
 const CALL = ['MOV W9,#4    | MOV W9,#7', 'BLR X1       | B Lend', 'STR W9,[X2]  |Lf: ADD W9,W9,#1', '             | STR W9,[X3]', '             | RET', '             |Lend: NOP'];

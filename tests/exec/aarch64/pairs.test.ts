@@ -1,7 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { WeakmemError } from '../../../src/diag.js';
-import { edges, eventsOf, test1, traces } from './support.js';
+import { edges, errorAt, eventsOf, test1, traces } from './support.js';
 
 const INT2 = '0:X1=x; int x[2]={1,2};';
 const LONG2 = '0:X1=x; int64_t x[2]={1,2};';
@@ -98,15 +97,7 @@ test('CASP: compares and writes both elements, with the alternatives of CAS', ()
 });
 
 test('accesses that mix sizes stop at the instruction', () => {
-  const err = (code: string, init = INT2): string => {
-    try {
-      traces(test1(`P0;\n${code}`, init));
-    } catch (e) {
-      assert.ok(e instanceof WeakmemError);
-      return `${e.diagnostic.span?.line}:${e.diagnostic.span?.col} ${e.diagnostic.message}`;
-    }
-    return assert.fail('expected an error');
-  };
+  const err = (code: string, init = INT2): string => errorAt(() => traces(test1(`P0;\n${code}`, init)));
   assert.equal(err('LDR X0,[X1];'), '4:1 not supported: mixed-size access: 64-bit access to x, not a whole element of int x[2]');
   assert.equal(err('NOP;\nLDR W0,[X1,#2];'), '5:1 not supported: mixed-size access: 32-bit access to x+2, not a whole element of int x[2]');
   assert.equal(err('STRB W0,[X1];'), '4:1 not supported: mixed-size access: 8-bit access to x, not a whole element of int x[2]');

@@ -2,8 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { parseAArch64Litmus } from '../../../src/litmus/aarch64/parse.js';
 import { aarch64Semantics } from '../../../src/exec/aarch64/index.js';
-import { WeakmemError } from '../../../src/diag.js';
-import { edges, eventsOf, test1, traces } from './support.js';
+import { edges, errorAt, eventsOf, test1, traces } from './support.js';
 
 const regs = (code: string, init = ''): Record<string, unknown> => {
   const [tr] = traces(test1(`P0;\n${code}`, init));
@@ -79,15 +78,7 @@ test('a loop on known values runs to the end', () => {
 });
 
 test('undefined labels and address arithmetic herd cannot do are reported', () => {
-  const err = (code: string): string => {
-    try {
-      traces(test1(`P0;\n${code}`));
-    } catch (e) {
-      assert.ok(e instanceof WeakmemError);
-      return `${e.diagnostic.span?.line}:${e.diagnostic.span?.col} ${e.diagnostic.message}`;
-    }
-    return assert.fail('expected an error');
-  };
+  const err = (code: string): string => errorAt(() => traces(test1(`P0;\n${code}`)));
   assert.equal(err('B L9;'), "4:1 undefined label 'L9'");
   assert.equal(err('LDR W0,[X1,#8];'), '4:1 not supported: mixed-size access to x+8, inside the location x');
   assert.equal(err('MUL X0,X1,X1;'), '4:1 not supported: multiplication of address x');

@@ -1,4 +1,6 @@
 /** Helpers for the AArch64 semantics tests: run a small test and describe its traces compactly. */
+import assert from 'node:assert/strict';
+import { WeakmemError } from '../../../src/diag.js';
 import { parseAArch64Litmus } from '../../../src/litmus/aarch64/parse.js';
 import { aarch64Semantics } from '../../../src/exec/aarch64/index.js';
 import type { AsmTrace } from '../../../src/arch/asm/trace.js';
@@ -33,4 +35,15 @@ export function eventsOf(tr: AsmTrace, instr: number): string[] {
 export function edges(tr: AsmTrace, rel: 'iicoData' | 'iicoCtrl' | 'iicoOrder' | 'addr' | 'data' | 'ctrl' | 'rmw' | 'sca'): string[] {
   const list = tr[rel] ?? [];
   return list.map(([a, b]) => `${show(tr.events[a] as TraceEvent)} -> ${show(tr.events[b] as TraceEvent)}`).sort();
+}
+
+/** `line:col message` of the error `run` raises (fails when it raises none). */
+export function errorAt(run: () => unknown): string {
+  try {
+    run();
+  } catch (e) {
+    assert.ok(e instanceof WeakmemError, String(e));
+    return `${e.diagnostic.span?.line}:${e.diagnostic.span?.col} ${e.diagnostic.message}`;
+  }
+  return assert.fail('expected an error');
 }
