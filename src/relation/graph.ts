@@ -5,30 +5,60 @@
 import { EventSet, lowestBit } from './event-set.js';
 import { Relation } from './relation.js';
 
-/** True when the relation has no cycle (depth-first search over the non-empty rows: only they can be on a cycle). */
+/** Depth-first search state, reused from call to call (grown as needed): a colour and a stack slot per event. */
+let colour = new Uint8Array(128);
+let stack = new Int32Array(256);
+
+/**
+ * True when the relation has no cycle: an iterative depth-first search
+ * over the non-empty rows (only they can be on a cycle). The stack holds
+ * pairs (event, next word of its row to scan) and the bits of that word
+ * not yet followed are recomputed from the colours.
+ */
 export function isAcyclic(r: Relation): boolean {
   const { n, w, bits, off, rows } = r;
-  const color = new Uint8Array(n);
-  const visit = (i: number): boolean => {
-    color[i] = 1;
-    for (let k = 0; k < w; k++) {
-      let x = bits[off + i * w + k] & bits[rows + k];
-      while (x !== 0) {
-        const j = (k << 5) + lowestBit(x);
-        x &= x - 1;
-        if (color[j] === 1) return false;
-        if (color[j] === 0 && !visit(j)) return false;
-      }
-    }
-    color[i] = 2;
-    return true;
-  };
+  if (colour.length < n) colour = new Uint8Array(2 * n);
+  if (stack.length < 2 * n + 2) stack = new Int32Array(4 * n + 4);
+  const col = colour, st = stack;
+  col.fill(0, 0, n);
   for (let q = 0; q < w; q++) {
-    let x = bits[rows + q] | 0;
-    while (x !== 0) {
-      const i = (q << 5) + lowestBit(x);
-      x &= x - 1;
-      if (color[i] === 0 && !visit(i)) return false;
+    let roots = bits[rows + q] | 0;
+    while (roots !== 0) {
+      const root = (q << 5) + lowestBit(roots);
+      roots &= roots - 1;
+      if (col[root] !== 0) continue;
+      col[root] = 1;
+      st[0] = root;
+      st[1] = 0;
+      let sp = 2;
+      while (sp > 0) {
+        const i = st[sp - 2];
+        let k = st[sp - 1], next = -1;
+        for (; k < w && next < 0; k++) {
+          let x = bits[off + i * w + k] & bits[rows + k];
+          while (x !== 0) {
+            const j = (k << 5) + lowestBit(x);
+            x &= x - 1;
+            if (col[j] === 1) return false;
+            if (col[j] === 0) {
+              next = j;
+              break;
+            }
+          }
+          if (next >= 0) break;
+        }
+        if (next < 0) {
+          col[i] = 2;
+          sp -= 2;
+          continue;
+        }
+        // Resume this row at the same word: its visited successors are skipped by their colour.
+        st[sp - 1] = k;
+        col[next] = 1;
+        st[sp] = next;
+        st[sp + 1] = 0;
+        sp += 2;
+      }
     }
   }
   return true;

@@ -117,6 +117,10 @@ export function closeInPlace(rel: Relation): void {
     }
   }
   for (let q = 0; q < w; q++) v[via + q] &= r[rows + q];
+  if (w === 3) {
+    closeRows3(r, off, r[rows] | 0, r[rows + 1] | 0, r[rows + 2] | 0, v[via] | 0, v[via + 1] | 0, v[via + 2] | 0);
+    return;
+  }
   for (let p = 0; p < w; p++) {
     // Events k in increasing order.
     let ks = v[via + p] | 0;
@@ -130,6 +134,31 @@ export function closeInPlace(rel: Relation): void {
           const iw = off + ((q << 5) + lowestBit(x)) * w;
           x &= x - 1;
           if ((r[iw + p] & bit) !== 0) for (let m = 0; m < w; m++) r[iw + m] |= r[kw + m];
+        }
+      }
+    }
+  }
+}
+
+/** `closeInPlace` for three words per row: rows at `off`, row mask `m0..m2`, the events `v0..v2` that can extend paths. */
+function closeRows3(r: Uint32Array, off: number, m0: number, m1: number, m2: number, v0: number, v1: number, v2: number): void {
+  for (let p = 0; p < 3; p++) {
+    let ks = p === 0 ? v0 : p === 1 ? v1 : v2;
+    while (ks !== 0) {
+      const bit = ks & -ks;
+      ks ^= bit;
+      const kw = off + ((p << 5) + 31 - Math.clz32(bit)) * 3;
+      const k0 = r[kw] | 0, k1 = r[kw + 1] | 0, k2 = r[kw + 2] | 0;
+      for (let q = 0; q < 3; q++) {
+        let x = q === 0 ? m0 : q === 1 ? m1 : m2;
+        while (x !== 0) {
+          const iw = off + ((q << 5) + 31 - Math.clz32(x & -x)) * 3;
+          x &= x - 1;
+          if ((r[iw + p] & bit) !== 0) {
+            r[iw] |= k0;
+            r[iw + 1] |= k1;
+            r[iw + 2] |= k2;
+          }
         }
       }
     }

@@ -14,6 +14,16 @@ import { reserve, reserved } from './alloc.js';
 import { closeInPlace, seqRows1, seqRows2, seqRows3 } from './kernels.js';
 import { EventSet, lastWordMask, lowestBit, popcount, wordsFor, wordsKey } from './event-set.js';
 
+/** Above this many rows, a relation is copied as one block of words. */
+const BLOCK_COPY_ROWS = 12;
+
+/** The number of non-empty rows, from the row mask at `rows` (`w` words). */
+function rowCount(bits: Uint32Array, rows: number, w: number): number {
+  let c = 0;
+  for (let k = 0; k < w; k++) c += popcount(bits[rows + k]);
+  return c;
+}
+
 /** A pair (source, target) of event ids. */
 export type Edge = readonly [number, number];
 
@@ -463,6 +473,24 @@ export class Relation {
   /** Copies the pairs of this relation into the fresh empty relation `r`; returns it. */
   private copyInto(r: Relation): Relation {
     const { w } = this, a = this.bits, c = r.bits, ao = this.off, ar = this.rows, co = r.off, cr = r.rows;
+    // Many rows in the same word array: one block copy (rows and row mask) beats a copy row by row.
+    if (a === c && rowCount(a, ar, w) > BLOCK_COPY_ROWS) {
+      c.copyWithin(co, ao, ar + w);
+      return r;
+    }
+    if (w === 3) {
+      for (let q = 0; q < 3; q++) {
+        let x = (c[cr + q] = a[ar + q]) | 0;
+        while (x !== 0) {
+          const i = ((q << 5) + 31 - Math.clz32(x & -x)) * 3;
+          x &= x - 1;
+          c[co + i] = a[ao + i];
+          c[co + i + 1] = a[ao + i + 1];
+          c[co + i + 2] = a[ao + i + 2];
+        }
+      }
+      return r;
+    }
     for (let q = 0; q < w; q++) {
       let x = (c[cr + q] = a[ar + q]) | 0;
       while (x !== 0) {
@@ -477,6 +505,20 @@ export class Relation {
   /** Adds the pairs of `o` to this (unshared) relation; returns it. */
   orInPlace(o: Relation): Relation {
     const { w } = this, a = this.bits, b = o.bits, ao = this.off, ar = this.rows, bo = o.off, br = o.rows;
+    if (w === 3) {
+      for (let q = 0; q < 3; q++) {
+        let x = b[br + q] | 0;
+        a[ar + q] |= x;
+        while (x !== 0) {
+          const i = ((q << 5) + 31 - Math.clz32(x & -x)) * 3;
+          x &= x - 1;
+          a[ao + i] |= b[bo + i];
+          a[ao + i + 1] |= b[bo + i + 1];
+          a[ao + i + 2] |= b[bo + i + 2];
+        }
+      }
+      return this;
+    }
     for (let q = 0; q < w; q++) {
       let x = b[br + q] | 0;
       a[ar + q] |= x;
@@ -520,7 +562,7 @@ export class Relation {
   private identityInPlace(): Relation {
     const { n, w, bits, off, rows, strict } = this;
     if (strict >= 0) for (let k = 0; k < w; k++) bits[strict + k] = bits[rows + k];
-    for (let i = 0; i < n; i++) bits[off + i * w + (i >>> 5)] |= 1 << (i & 31);
+    for (let i = 0, p = off; i < n; i++, p += w) bits[p + (i >>> 5)] |= 1 << (i & 31);
     for (let k = 0; k < w; k++) bits[rows + k] = k === w - 1 ? lastWordMask(n) : 0xffffffff;
     return this;
   }
