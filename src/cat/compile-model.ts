@@ -51,11 +51,11 @@ export class ModelCompiler {
   private readonly shows = new Map<string, { ref: CellRef; code: Compiled['code'] }>();
   private readonly bellAnnotations = new Set<string>();
   /** The top-level bindings of each level: every frame of that level starts with their (lazy) cells. */
-  private readonly cellDefs: { index: number; thunk: (ctx: Ctx) => Value }[][] = [];
+  private readonly cellDefs: { ref: CellRef; thunk: (ctx: Ctx) => Value }[][] = [];
   /** A fresh frame of `level`, holding the lazy cells of its top-level bindings. */
   private readonly newFrame = (level: number): (Cell | undefined)[] => {
     const f = new Array<Cell | undefined>(this.env.levelSizes[level] ?? 0);
-    for (const d of this.cellDefs[level] ?? []) f[d.index] = new Cell(d.thunk, level === SKELETON_LEVEL);
+    for (const d of this.cellDefs[level] ?? []) f[d.ref.index] = level === SKELETON_LEVEL ? new Cell(d.thunk, true) : new Cell(d.thunk, false, d.ref);
     return f;
   };
   private withCount = 0;
@@ -87,7 +87,7 @@ export class ModelCompiler {
   /** Declares the lazy cell of a top-level binding. */
   private define(ref: CellRef, thunk: (ctx: Ctx) => Value): void {
     while (this.cellDefs.length <= ref.level) this.cellDefs.push([]);
-    this.cellDefs[ref.level].push({ index: ref.index, thunk });
+    this.cellDefs[ref.level].push({ ref, thunk });
   }
 
   private instrs(is: readonly Instr[], b: Block, depth: number): void {

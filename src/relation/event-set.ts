@@ -174,7 +174,8 @@ export class EventSet {
     return wordsKey(this.words, this.off, this.off + this.w);
   }
 
-  private copy(): EventSet {
+  /** A fresh copy. */
+  copy(): EventSet {
     const r = EventSet.empty(this.n), a = this.words, c = r.words, ao = this.off, co = r.off;
     for (let k = 0; k < this.w; k++) c[co + k] = a[ao + k];
     return r;
