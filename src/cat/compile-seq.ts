@@ -1,7 +1,8 @@
 /**
  * Compilation of sequences `e1 ; e2 ; ...`. Operands `[S]` restrict the
  * domain or range of what precedes, and evaluation stops at the first
- * empty prefix: the remaining operands are not evaluated.
+ * empty prefix (`[S]` included): the remaining operands are not evaluated.
+ * (herd evaluates them all: only an error they would raise can tell.)
  *
  * In a `let rec` fixpoint, the operands before and after those that change
  * between iterations are composed once (cached), not at every iteration.
@@ -79,12 +80,17 @@ function evaluator(parts: readonly Part[], from: number, suffix: Code | undefine
       const p = parts[i], v = p.code(ctx, env);
       if (p.isId) {
         const s = ops.asEvents(v, cand, p.span);
-        if (acc === undefined) dom = dom === undefined ? s : dom.inter(s);
-        else if (owned) acc.maskColumnsInPlace(s);
+        if (acc === undefined) {
+          dom = dom === undefined ? s : dom.inter(s);
+          if (dom.isEmpty()) return Relation.empty(cand.n);
+          continue;
+        }
+        if (owned) acc.maskColumnsInPlace(s);
         else {
           acc = acc.restrict(undefined, s);
           owned = true;
         }
+        if (acc.isEmpty()) return acc;
         continue;
       }
       if (v.kind === 'empty') return EMPTY;
