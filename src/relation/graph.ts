@@ -119,16 +119,20 @@ export function linearExtensions(nodes: EventSet, r: Relation): Relation[] {
 
 /** The linear extensions of `linearExtensions`, each as the sequence of the events of `nodes` in order. */
 export function linearOrders(nodes: EventSet, r: Relation): number[][] {
-  const elems = nodes.toArray();
-  const m = elems.length;
+  const m = nodes.size;
   if (m <= 2) {
-    // The orders in which the search below finds them.
-    const [a, b] = elems;
-    if (elems.some((e) => r.has(e, e))) return [];
-    if (m < 2) return [elems];
+    // The orders in which the search below finds them (the common case: a location's initial write and one other).
+    const a = nodes.first();
+    if (m === 0) return [[]];
+    if (r.has(a, a)) return [];
+    if (m === 1) return [[a]];
+    const b = nextElement(nodes, a);
+    if (r.has(b, b)) return [];
     const ab = r.has(a, b), ba = r.has(b, a);
-    return [...(ba ? [] : [[a, b]]), ...(ab ? [] : [[b, a]])];
+    if (ba) return ab ? [] : [[b, a]];
+    return ab ? [[a, b]] : [[a, b], [b, a]];
   }
+  const elems = nodes.toArray();
   // preds[b * m + a]: elems[a] must come before elems[b].
   const preds = new Uint8Array(m * m);
   for (let b = 0; b < m; b++) for (let a = 0; a < m; a++) if (r.has(elems[a], elems[b])) preds[b * m + a] = 1;
@@ -155,6 +159,15 @@ export function linearOrders(nodes: EventSet, r: Relation): number[][] {
   };
   extend();
   return out;
+}
+
+/** The least element of `s` above `i`, or -1. */
+function nextElement(s: EventSet, i: number): number {
+  for (let k = (i + 1) >>> 5; k < s.w; k++) {
+    const x = k === (i + 1) >>> 5 ? s.word(k) & (-1 << ((i + 1) & 31)) : s.word(k);
+    if (x !== 0) return (k << 5) + lowestBit(x);
+  }
+  return -1;
 }
 
 /** True when the m x m matrix `preds` (`preds[b * m + a]`: a before b) has no cycle (Kahn's algorithm). */

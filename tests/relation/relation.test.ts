@@ -215,6 +215,11 @@ test('linear orders come in search order: earlier events placed first when free'
   assert.deepEqual(linearOrders(two, Relation.fromEdges(40, [[35, 35]])), []);
   assert.deepEqual(linearOrders(EventSet.of(40, [7]), Relation.empty(40)), [[7]]);
   assert.deepEqual(linearOrders(EventSet.of(40, []), Relation.empty(40)), [[]]);
+  const near = EventSet.of(40, [4, 5]);
+  assert.deepEqual(linearOrders(near, Relation.fromEdges(40, [[4, 5], [5, 4]])), []);
+  assert.deepEqual(linearOrders(near, Relation.fromEdges(40, [[4, 4]])), []);
+  assert.deepEqual(linearOrders(near, Relation.fromEdges(40, [[5, 4], [4, 9]])), [[5, 4]]);
+  assert.deepEqual(linearOrders(EventSet.of(40, [31, 32]), Relation.empty(40)), [[31, 32], [32, 31]]);
   const three = EventSet.of(40, [1, 2, 3]);
   assert.deepEqual(linearOrders(three, Relation.fromEdges(40, [[3, 1]])), [[2, 3, 1], [3, 1, 2], [3, 2, 1]]);
   assert.deepEqual(linearExtensions(three, Relation.fromEdges(40, [[1, 2], [2, 3]])).map((r) => r.edges()), [[[1, 2], [1, 3], [2, 3]]]);
