@@ -87,8 +87,9 @@ function evaluator(parts: readonly Part[], from: number, suffix: Code | undefine
         }
         if (owned) acc.maskColumnsInPlace(s);
         else {
-          acc = acc.restrict(undefined, s);
-          owned = true;
+          const r = acc.restrict(undefined, s);
+          owned = r !== acc;
+          acc = r;
         }
         if (acc.isEmpty()) return acc;
         continue;
@@ -97,7 +98,7 @@ function evaluator(parts: readonly Part[], from: number, suffix: Code | undefine
       const r = ops.asRel(v, cand, p.span);
       if (acc === undefined) {
         acc = dom === undefined ? r : r.restrict(dom, undefined);
-        owned = dom !== undefined;
+        owned = acc !== r;
       } else {
         acc = acc.seq(r);
         owned = true;

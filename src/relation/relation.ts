@@ -407,10 +407,27 @@ export class Relation {
     return s;
   }
 
-  /** `[dom] ; this ; [rng]`, either side optional. */
+  /** `[dom] ; this ; [rng]`, either side optional: this relation itself when neither removes a pair. */
   restrict(dom: EventSet | undefined, rng: EventSet | undefined): Relation {
     if (this.isEmpty()) return this;
-    const { w } = this, a = this.bits, ao = this.off, ar = this.rows, r = Relation.empty(this.n), c = r.bits, co = r.off, cr = r.rows;
+    const { w } = this, a = this.bits, ao = this.off, ar = this.rows;
+    if ((dom === undefined || dom.containsWords(a, ar)) && (rng === undefined || rng.isFull())) return this;
+    const r = Relation.empty(this.n), c = r.bits, co = r.off, cr = r.rows;
+    if (w === 3) {
+      const ds = dom?.words, dso = dom?.off ?? 0, rs = rng?.words, rso = rng?.off ?? 0;
+      const k0 = rs === undefined ? -1 : rs[rso] | 0, k1 = rs === undefined ? -1 : rs[rso + 1] | 0, k2 = rs === undefined ? -1 : rs[rso + 2] | 0;
+      for (let q = 0; q < 3; q++) {
+        let x = (ds === undefined ? a[ar + q] : a[ar + q] & ds[dso + q]) | 0, m = 0;
+        while (x !== 0) {
+          const low = x & -x, i = ((q << 5) + 31 - Math.clz32(low)) * 3;
+          x ^= low;
+          const y0 = (c[co + i] = a[ao + i] & k0), y1 = (c[co + i + 1] = a[ao + i + 1] & k1), y2 = (c[co + i + 2] = a[ao + i + 2] & k2);
+          if ((y0 | y1 | y2) !== 0) m |= low;
+        }
+        c[cr + q] = m;
+      }
+      return r;
+    }
     for (let q = 0; q < w; q++) {
       let x = (dom === undefined ? a[ar + q] : a[ar + q] & dom.word(q)) | 0, m = 0;
       while (x !== 0) {
@@ -533,7 +550,22 @@ export class Relation {
 
   /** Keeps the pairs of this (unshared) relation whose target is in `s`; returns it. */
   maskColumnsInPlace(s: EventSet): Relation {
+    if (s.isFull()) return this;
     const { w, bits, off, rows } = this;
+    if (w === 3) {
+      const sw = s.words, so = s.off, k0 = sw[so] | 0, k1 = sw[so + 1] | 0, k2 = sw[so + 2] | 0;
+      for (let q = 0; q < 3; q++) {
+        let x = bits[rows + q] | 0, m = 0;
+        while (x !== 0) {
+          const low = x & -x, i = off + ((q << 5) + 31 - Math.clz32(low)) * 3;
+          x ^= low;
+          const y0 = (bits[i] &= k0), y1 = (bits[i + 1] &= k1), y2 = (bits[i + 2] &= k2);
+          if ((y0 | y1 | y2) !== 0) m |= low;
+        }
+        bits[rows + q] = m;
+      }
+      return this;
+    }
     for (let q = 0; q < w; q++) {
       let x = bits[rows + q] | 0, m = 0;
       while (x !== 0) {

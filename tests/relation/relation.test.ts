@@ -115,6 +115,14 @@ test('sets: operations agree with the reference, cartesian and identity build th
       const r = rel(n, p);
       assert.deepEqual(r.restrict(a, b).edges(), p.filter(([x, y]) => s.includes(x) && t.includes(y)));
       assert.deepEqual(r.restrict(a, b).edges(), Relation.identityOn(a).seq(r).seq(Relation.identityOn(b)).edges());
+      // Restrictions that remove nothing (full sets, a domain covering the relation's).
+      const full = EventSet.full(n);
+      assert.equal(a.isFull(), s.length === n);
+      assert.ok(full.isFull());
+      assert.equal(a.containsWords(r.bits, r.rows), p.every(([x]) => s.includes(x)));
+      assert.deepEqual(r.restrict(full, full).edges(), p);
+      assert.deepEqual(r.restrict(r.domain(), undefined).edges(), p);
+      assert.deepEqual(r.copy().maskColumnsInPlace(full).edges(), p);
     }),
     opts,
   );
