@@ -100,7 +100,7 @@ function evaluator(parts: readonly Part[], from: number, suffix: Code | undefine
         acc = dom === undefined ? r : r.restrict(dom, undefined);
         owned = acc !== r;
       } else {
-        acc = acc.seq(r);
+        acc = owned ? acc.seqOwned(r) : acc.seq(r);
         owned = true;
       }
       // Nothing can follow an empty prefix (the remaining operands are not evaluated).

@@ -345,6 +345,25 @@ export class Relation {
     return r;
   }
 
+  /**
+   * `this ; o` for a relation its owner has not shared: its own words are
+   * reused (each row is replaced by the rows of `o` it leads to) when rows
+   * have at most three words and it is not reflexive (see `strict`);
+   * otherwise, or when either is empty, as `seq`.
+   */
+  seqOwned(o: Relation): Relation {
+    const { w, bits, off, rows } = this;
+    if (w > 3 || this.strict >= 0 || this.isEmpty() || o.isEmpty()) return this.seq(o);
+    const b = o.bits, bo = o.off, bReflexive = o.strict >= 0, bm = bReflexive ? o.strict : o.rows;
+    // The kernels add the rows they fill to the row mask: it starts empty.
+    const a0 = bits[rows] | 0, a1 = w > 1 ? bits[rows + 1] | 0 : 0, a2 = w > 2 ? bits[rows + 2] | 0 : 0;
+    for (let k = 0; k < w; k++) bits[rows + k] = 0;
+    if (w === 1) seqRows1(bits, off, a0, b, bo, b[bm] | 0, bReflexive, bits, off, rows);
+    else if (w === 2) seqRows2(bits, off, a0, a1, b, bo, b[bm] | 0, b[bm + 1] | 0, bReflexive, bits, off, rows);
+    else seqRows3(bits, off, a0, a1, a2, b, bo, b[bm] | 0, b[bm + 1] | 0, b[bm + 2] | 0, bReflexive, bits, off, rows);
+    return this;
+  }
+
   inverse(): Relation {
     const { w, bits, off, rows } = this, r = Relation.empty(this.n), c = r.bits, co = r.off, cr = r.rows;
     for (let q = 0; q < w; q++) {

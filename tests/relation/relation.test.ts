@@ -184,6 +184,15 @@ test('results of every operation know their non-empty rows (domain, emptiness) e
       }
       assert.deepEqual(a.copy().maskColumnsInPlace(y).edges(), p.filter(([, j]) => t.includes(j)));
       assert.deepEqual(a.copy().orInPlace(b).edges(), nUnion(p, q));
+      // Composition reusing the left operand's words (or not, when it is reflexive).
+      for (const [r, want] of [
+        [a.copy().seqOwned(b), nSeq(p, q)], [a.copy().seqOwned(b.opt()), nSeq(p, nUnion(q, nId(n)))],
+        [a.copy().seqOwned(b.star()), nSeq(p, nUnion(nPlus(q), nId(n)))], [a.opt().seqOwned(b), nSeq(nUnion(p, nId(n)), q)],
+        [a.copy().seqOwned(b).seqOwned(a), nSeq(nSeq(p, q), p)],
+      ] as const) {
+        assert.deepEqual(r.edges(), want);
+        exact(r);
+      }
       assert.deepEqual(a.interInverse(b).edges(), nInter(p, nInv(q)));
       assert.deepEqual(a.diffInverse(b).edges(), nDiff(p, nInv(q)));
       exact(a.interInverse(b));
