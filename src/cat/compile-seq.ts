@@ -100,8 +100,10 @@ function evaluator(parts: readonly Part[], from: number, suffix: Code | undefine
         acc = dom === undefined ? r : r.restrict(dom, undefined);
         owned = acc !== r;
       } else {
-        acc = owned ? acc.seqOwned(r) : acc.seq(r);
-        owned = true;
+        const next: Relation = owned ? acc.seqOwned(r) : acc.seq(r);
+        // The result may be either operand (one is empty, or the identity).
+        owned = next === acc ? owned : next !== r;
+        acc = next;
       }
       // Nothing can follow an empty prefix (the remaining operands are not evaluated).
       if (acc.isEmpty()) return acc;

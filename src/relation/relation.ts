@@ -71,8 +71,9 @@ export class Relation {
     return Relation.cartesian(EventSet.full(n), EventSet.full(n));
   }
 
+  /** The identity on all events, as a reflexive relation with no other pair (see `isIdentity`). */
   static identity(n: number): Relation {
-    return Relation.identityOn(EventSet.full(n));
+    return Relation.alloc(n, true).identityInPlace();
   }
 
   /** `[s]`: the identity restricted to `s`. */
@@ -130,6 +131,14 @@ export class Relation {
     const s = EventSet.empty(this.n), base = this.off + i * this.w;
     for (let k = 0; k < this.w; k++) s.words[s.off + k] = this.bits[base + k];
     return s;
+  }
+
+  /** True for a relation known to be the identity on all events (built by `identity`, or `*` or `?` of an empty relation). */
+  isIdentity(): boolean {
+    if (this.strict < 0) return false;
+    const { w, bits, strict } = this;
+    for (let k = 0; k < w; k++) if (bits[strict + k] !== 0) return false;
+    return true;
   }
 
   isEmpty(): boolean {
@@ -293,6 +302,8 @@ export class Relation {
   seq(o: Relation): Relation {
     if (this.isEmpty()) return this;
     if (o.isEmpty()) return o;
+    if (o.isIdentity()) return this;
+    if (this.isIdentity()) return o;
     const { n, w } = this, a = this.bits, ao = this.off, b = o.bits, bo = o.off;
     // Composing two reflexive relations gives a reflexive one, whose rows hold only their own pair where both operands' do.
     const reflexive = this.strict >= 0 && o.strict >= 0;
@@ -353,7 +364,7 @@ export class Relation {
    */
   seqOwned(o: Relation): Relation {
     const { w, bits, off, rows } = this;
-    if (w > 3 || this.strict >= 0 || this.isEmpty() || o.isEmpty()) return this.seq(o);
+    if (w > 3 || this.strict >= 0 || this.isEmpty() || o.isEmpty() || o.isIdentity()) return this.seq(o);
     const b = o.bits, bo = o.off, bReflexive = o.strict >= 0, bm = bReflexive ? o.strict : o.rows;
     // The kernels add the rows they fill to the row mask: it starts empty.
     const a0 = bits[rows] | 0, a1 = w > 1 ? bits[rows + 1] | 0 : 0, a2 = w > 2 ? bits[rows + 2] | 0 : 0;
@@ -388,6 +399,7 @@ export class Relation {
 
   /** Transitive closure `this^+`. */
   plus(): Relation {
+    if (this.isEmpty()) return this;
     const r = this.copy();
     closeInPlace(r);
     return r;

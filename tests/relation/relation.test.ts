@@ -189,6 +189,7 @@ test('results of every operation know their non-empty rows (domain, emptiness) e
         [a.copy().seqOwned(b), nSeq(p, q)], [a.copy().seqOwned(b.opt()), nSeq(p, nUnion(q, nId(n)))],
         [a.copy().seqOwned(b.star()), nSeq(p, nUnion(nPlus(q), nId(n)))], [a.opt().seqOwned(b), nSeq(nUnion(p, nId(n)), q)],
         [a.copy().seqOwned(b).seqOwned(a), nSeq(nSeq(p, q), p)],
+        [a.copy().seqOwned(Relation.identity(n)), p], [Relation.identity(n).seq(a), p], [a.seq(Relation.empty(n).star()), p],
       ] as const) {
         assert.deepEqual(r.edges(), want);
         exact(r);
@@ -208,6 +209,10 @@ test('results of every operation know their non-empty rows (domain, emptiness) e
         exact(r);
       }
       assert.ok(a.copy().equals(a));
+      assert.equal(a.star().isIdentity(), p.length === 0);
+      assert.equal(a.opt().isIdentity(), p.length === 0);
+      assert.ok(Relation.identity(n).isIdentity() && !a.isIdentity());
+      assert.deepEqual(Relation.identity(n).edges(), nId(n));
       if (p.length > 0) {
         const [i, j] = p[0];
         assert.deepEqual(a.without(i, j).edges(), p.slice(1));
