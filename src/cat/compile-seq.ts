@@ -75,7 +75,7 @@ function evaluator(parts: readonly Part[], from: number, suffix: Code | undefine
     for (let i = 0; i < parts.length; i++) {
       if (i === from && acc !== undefined && suffix !== undefined) {
         const s = valueOrError(suffix, ctx, env);
-        if (s !== undefined && s.kind === 'rel') return acc.seq(s);
+        if (s !== undefined && s.kind === 'rel') return owned ? acc.seqOwned(s) : acc.seq(s);
       }
       const p = parts[i], v = p.code(ctx, env);
       if (p.isId) {
