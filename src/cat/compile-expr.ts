@@ -15,7 +15,7 @@ import { compileControl } from './compile-control.js';
 import { compileSequence } from './compile-seq.js';
 import * as ops from './ops.js';
 import {
-  CANDIDATE_LEVEL, DYNAMIC_PREDEFS, LazyLocal, SKELETON_LEVEL, cellAt, readLocal, type Code, type CompiledPattern, type Ctx, type Frame,
+  CANDIDATE_LEVEL, DYNAMIC_PREDEFS, LazyLocal, SKELETON_LEVEL, cellAt, readLocal, type CellRef, type Code, type CompiledPattern, type Ctx, type Frame,
 } from './runtime.js';
 import { CompileEnv, LocalScope, type GlobalBinding } from './scope.js';
 import { EMPTY, UNBOUND, UNIVERSE, evalError, relV, setV, typeOf, unifyTypes, valset, type Value } from './values.js';
@@ -64,7 +64,19 @@ export function maxLevel(xs: readonly { level: number }[]): number {
 /** A compiled expression from its code and dependencies. */
 export const compiled = (code: Code, m: Meta, trivial = false): Compiled => ({ code, trivial, ...m });
 
+/** A closed relational expression met more than once: after the second, its occurrences share a cell. */
+interface Shared {
+  ref: CellRef | undefined;
+  readonly thunk: (ctx: Ctx) => Value;
+}
+
+/** Operators whose closed applications are shared between occurrences (pure functions of their operands). */
+const SHARED_OPS: ReadonlySet<string> = new Set(['star', 'plus', 'opt', 'inv', 'comp', 'seq', 'union', 'inter', 'diff', 'cartesian']);
+
 export class ExprCompiler {
+  /** Closed relational expressions compiled so far, by `shareKey`. */
+  private readonly shared = new Map<string, Shared>();
+
   constructor(readonly env: CompileEnv) {}
 
   /**
@@ -80,7 +92,57 @@ export class ExprCompiler {
     return (ctx) => cellAt(ctx, ref, thunk).force(ctx, undefined);
   }
 
+  /**
+   * Compiles `e`. A closed relational expression (operators over model
+   * bindings and predefined names, say `hb*`) met again is evaluated once
+   * per branch: its occurrences share a cell (the first one, compiled
+   * before the second was met, looks for the cell when it runs).
+   */
   compile(e: Expr, scope: LocalScope | null): Compiled {
+    const c = this.compileNode(e, scope);
+    if (c.trivial || c.outer > 0 || c.volatile || !((e.kind === 'op1' || e.kind === 'op') && SHARED_OPS.has(e.op))) return c;
+    const key = this.shareKey(e, scope);
+    if (key === undefined) return c;
+    const known = this.shared.get(key);
+    if (known === undefined) {
+      const code = c.code, entry: Shared = { ref: undefined, thunk: (ctx) => code(ctx, null) };
+      this.shared.set(key, entry);
+      return { ...c, code: (ctx, env) => (entry.ref === undefined ? code(ctx, env) : cellAt(ctx, entry.ref, entry.thunk).force(ctx, undefined)) };
+    }
+    const ref = (known.ref ??= this.env.allocate(c.level)), thunk = known.thunk;
+    return { ...c, code: (ctx) => cellAt(ctx, ref, thunk).force(ctx, undefined), trivial: true };
+  }
+
+  /**
+   * A key equal for expressions that compute the same value in any branch:
+   * the same operators over the same model bindings, predefined names and
+   * tags; undefined for other expressions (locals, functions, constants...).
+   */
+  private shareKey(e: Expr, scope: LocalScope | null): string | undefined {
+    switch (e.kind) {
+      case 'emptyRel':
+        return '0';
+      case 'universe':
+        return '_';
+      case 'tag':
+        return `'${e.name}:${this.env.tags.get(e.name) ?? ''}`;
+      case 'var': {
+        if (scope?.lookup(e.name) !== undefined) return undefined;
+        const g = this.env.global(e.name);
+        if (g.volatile === true || g.constant !== undefined) return undefined;
+        return g.ref !== undefined ? `@${g.ref.level}.${g.ref.index}` : `$${g.predef ?? ''}`;
+      }
+      case 'op1':
+      case 'op': {
+        const ks = (e.kind === 'op1' ? [e.arg] : e.args).map((a) => this.shareKey(a, scope));
+        return ks.every((k) => k !== undefined) ? `${e.op}(${ks.join(',')})` : undefined;
+      }
+      default:
+        return undefined;
+    }
+  }
+
+  private compileNode(e: Expr, scope: LocalScope | null): Compiled {
     const c = (x: Expr): Compiled => this.compile(x, scope);
     switch (e.kind) {
       case 'emptyRel':
