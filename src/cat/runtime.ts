@@ -329,7 +329,7 @@ export class Candidate {
 
   /** `predef(name)` (`dynamic` when `name` is in DYNAMIC_PREDEFS), cached in a slot the compiler gave `name`. */
   predefAt(slot: number, name: string, dynamic: boolean): Value {
-    if (dynamic) this.readsDynamic = true;
+    if (dynamic && this.varies(name)) this.readsDynamic = true;
     const cache = dynamic ? this.predefSlots : this.skeleton.predefSlots;
     const v = cache[slot];
     return v !== undefined ? v : (cache[slot] = this.predef(name));
@@ -338,7 +338,7 @@ export class Candidate {
   /** The value of predefined `name`, or UNBOUND. */
   predef(name: string): Value {
     const dynamic = DYNAMIC_PREDEFS.has(name);
-    if (dynamic) this.readsDynamic = true;
+    if (dynamic && this.varies(name)) this.readsDynamic = true;
     const cache = dynamic ? this.predefs : this.skeleton.predefs;
     let v = cache.get(name);
     if (v === undefined) {
@@ -346,6 +346,11 @@ export class Candidate {
       cache.set(name, v);
     }
     return v;
+  }
+
+  /** True when predefined `name` (one of DYNAMIC_PREDEFS) may differ between the candidates of the skeleton. */
+  private varies(name: string): boolean {
+    return !(name === 'FW' && this.x.fixedFinalWrites === true);
   }
 
   /** A fresh identity for a closure or procedure. */
