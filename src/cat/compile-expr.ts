@@ -15,7 +15,7 @@ import { compileControl } from './compile-control.js';
 import { compileSequence } from './compile-seq.js';
 import * as ops from './ops.js';
 import {
-  CANDIDATE_LEVEL, DYNAMIC_PREDEFS, LazyLocal, SKELETON_LEVEL, cellAt, readLocal, type CellRef, type Code, type CompiledPattern, type Ctx, type Frame,
+  CANDIDATE_LEVEL, DYNAMIC_PREDEFS, LazyLocal, SKELETON_LEVEL, readLocal, valueAt, type CellRef, type Code, type CompiledPattern, type Ctx, type Frame,
 } from './runtime.js';
 import { CompileEnv, LocalScope, type GlobalBinding } from './scope.js';
 import { EMPTY, UNBOUND, UNIVERSE, evalError, relV, setV, typeOf, unifyTypes, valset, type Value } from './values.js';
@@ -89,7 +89,7 @@ export class ExprCompiler {
     if (c.trivial || c.outer > 0 || c.volatile || !(c.level < parent.level || parent.outer > 0 || parent.volatile)) return c.code;
     const ref = this.env.allocate(c.level), code = c.code;
     const thunk = (ctx: Ctx): Value => code(ctx, null);
-    return (ctx) => cellAt(ctx, ref, thunk).force(ctx, undefined);
+    return (ctx) => valueAt(ctx, ref, thunk, undefined);
   }
 
   /**
@@ -107,10 +107,10 @@ export class ExprCompiler {
     if (known === undefined) {
       const code = c.code, entry: Shared = { ref: undefined, thunk: (ctx) => code(ctx, null) };
       this.shared.set(key, entry);
-      return { ...c, code: (ctx, env) => (entry.ref === undefined ? code(ctx, env) : cellAt(ctx, entry.ref, entry.thunk).force(ctx, undefined)) };
+      return { ...c, code: (ctx, env) => (entry.ref === undefined ? code(ctx, env) : valueAt(ctx, entry.ref, entry.thunk, undefined)) };
     }
     const ref = (known.ref ??= this.env.allocate(c.level)), thunk = known.thunk;
-    return { ...c, code: (ctx) => cellAt(ctx, ref, thunk).force(ctx, undefined), trivial: true };
+    return { ...c, code: (ctx) => valueAt(ctx, ref, thunk, undefined), trivial: true };
   }
 
   /**
@@ -230,10 +230,12 @@ export class ExprCompiler {
       };
       return compiled(code, { level, outer: 0, volatile: false }, true);
     }
+    const thunks = this.env.thunks;
     const code: Code = (ctx) => {
       const cell = ctx.frames[ref.level][ref.index];
-      if (cell === undefined) return evalError('internal: top-level binding not yet defined', span);
-      return cell.force(ctx, span);
+      if (cell !== undefined) return cell.force(ctx, span);
+      const thunk = thunks[ref.level]?.[ref.index];
+      return thunk === undefined ? evalError('internal: top-level binding not yet defined', span) : valueAt(ctx, ref, thunk, span);
     };
     // `ref.level` is read now: a `let rec` group fixes its level after compiling (volatile meanwhile).
     return compiled(code, { level: ref.level, outer: 0, volatile: g.volatile === true }, true);

@@ -389,6 +389,26 @@ export function cellAt(ctx: Ctx, ref: CellRef, thunk: (ctx: Ctx) => Value): Cell
   return c;
 }
 
+/**
+ * The value of the cell at `ref`: a value the skeleton keeps for every
+ * candidate needs no cell; otherwise the cell is made (with `thunk`) when
+ * this branch, or a sibling sharing the level, has none yet.
+ */
+export function valueAt(ctx: Ctx, ref: CellRef, thunk: (ctx: Ctx) => Value, span: Span | undefined): Value {
+  const frame = ctx.frames[ref.level];
+  let c = frame[ref.index];
+  if (c === undefined) {
+    if (ref.level === SKELETON_LEVEL) c = new Cell(thunk, true);
+    else {
+      const known = ctx.cand.skeleton.constantAt(ref);
+      if (known !== undefined) return known;
+      c = new Cell(thunk, false, ref);
+    }
+    frame[ref.index] = c;
+  }
+  return c.force(ctx, span);
+}
+
 /** Reads local slot `index` of the frame `depth` levels up. */
 export function readLocal(ctx: Ctx, env: Frame | null, depth: number, index: number, span: Span): Value {
   let f = env;
