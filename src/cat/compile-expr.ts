@@ -70,8 +70,12 @@ interface Shared {
   readonly thunk: (ctx: Ctx) => Value;
 }
 
-/** Operators whose closed applications are shared between occurrences (pure functions of their operands). */
-const SHARED_OPS: ReadonlySet<string> = new Set(['star', 'plus', 'opt', 'inv', 'comp', 'seq', 'union', 'inter', 'diff', 'cartesian']);
+/**
+ * Operators whose closed applications are shared between occurrences: the
+ * closures, costly enough to pay for the look-up that every first
+ * occurrence makes.
+ */
+const SHARED_OPS: ReadonlySet<string> = new Set(['star', 'plus']);
 
 export class ExprCompiler {
   /** Closed relational expressions compiled so far, by `shareKey`. */
