@@ -409,6 +409,12 @@ export function valueAt(ctx: Ctx, ref: CellRef, thunk: (ctx: Ctx) => Value, span
   return c.force(ctx, span);
 }
 
+/** True when the value of the cell at `ref` is known in this branch (evaluated, or kept by the skeleton). */
+export function isKnown(ctx: Ctx, ref: CellRef): boolean {
+  const c = ctx.frames[ref.level][ref.index];
+  return c !== undefined ? c.isDone : ref.level !== SKELETON_LEVEL && ctx.cand.skeleton.constantAt(ref) !== undefined;
+}
+
 /** Reads local slot `index` of the frame `depth` levels up. */
 export function readLocal(ctx: Ctx, env: Frame | null, depth: number, index: number, span: Span): Value {
   let f = env;

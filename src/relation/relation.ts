@@ -147,6 +147,11 @@ export class Relation {
     return true;
   }
 
+  /** The number of non-empty rows. */
+  get rowCount(): number {
+    return rowCount(this.bits, this.rows, this.w);
+  }
+
   get size(): number {
     let c = 0;
     this.forEachRow((row) => {
