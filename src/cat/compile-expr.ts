@@ -272,12 +272,14 @@ export class ExprCompiler {
     }
     const codes = args.map((a) => this.use(a, m)), spans = e.args.map((x) => x.span);
     switch (e.op) {
-      case 'union':
-        return compiled((ctx, env) => {
+      case 'union': {
+        const all: Code = (ctx, env) => {
           const vals = new Array<Value>(codes.length);
           for (let k = 0; k < codes.length; k++) vals[k] = codes[k](ctx, env);
           return ops.union(vals, spans, ctx.cand, span);
-        }, m);
+        };
+        return compiled(m.volatile ? this.unionInFixpoint(args, codes, spans, span, all) : all, m);
+      }
       case 'inter':
         return compiled((ctx, env) => {
           const v1 = codes[0](ctx, env);
@@ -293,6 +295,42 @@ export class ExprCompiler {
       case 'add':
         return compiled((ctx, env) => ops.add(codes[0](ctx, env), codes[1](ctx, env), spans[0], spans[1], ctx.cand, span), m);
     }
+  }
+
+  /**
+   * A union in a `let rec` fixpoint: the operands that do not change
+   * between iterations (two at least) are united once, in a cell, and
+   * each iteration adds the others to that union. Relations only: for
+   * anything else (or an error) the operands are united one by one, in
+   * order (`all`), as if there were no cell.
+   */
+  private unionInFixpoint(args: readonly Compiled[], codes: readonly Code[], spans: readonly Span[], span: Span, all: Code): Code {
+    const fixed = args.flatMap((a, k) => (a.volatile ? [] : [k])), moving = args.flatMap((a, k) => (a.volatile ? [k] : []));
+    if (fixed.length < 2) return all;
+    const fixedCodes = fixed.map((k) => codes[k]), fixedSpans = fixed.map((k) => spans[k]), movingSpans = [span, ...moving.map((k) => spans[k])];
+    const group = this.use(compiled((ctx, env) => ops.union(fixedCodes.map((c) => c(ctx, env)), fixedSpans, ctx.cand, span), meta(fixed.map((k) => args[k]))), meta(args));
+    return (ctx, env) => {
+      let g: Value;
+      try {
+        g = group(ctx, env);
+      } catch {
+        return all(ctx, env);
+      }
+      if (g.kind !== 'rel' && g.kind !== 'empty') return all(ctx, env);
+      const vals: Value[] = [g];
+      for (const k of moving) {
+        const v = codes[k](ctx, env);
+        vals.push(v);
+        if (v.kind === 'rel' || v.kind === 'empty') continue;
+        // Not a relation: all the operands in order, those met so far with their values.
+        const inOrder = codes.map((c, j) => {
+          const at = moving.indexOf(j);
+          return at >= 0 && at < vals.length - 1 ? vals[at + 1] : c(ctx, env);
+        });
+        return ops.union(inOrder, spans, ctx.cand, span);
+      }
+      return ops.union(vals, movingSpans, ctx.cand, span);
+    };
   }
 
   /**

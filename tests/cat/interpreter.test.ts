@@ -253,3 +253,20 @@ test('a cell that reads nothing the candidate varies keeps its value for the nex
     assert.deepEqual(o.lookup('e'), []);
   }
 });
+
+test('let rec: the operands of a union that do not change are united once, for relations and for sets alike', () => {
+  const m = model('let rec r = po | rf | (r ; r) | co\nlet rec s = R | W | (s & F)\nlet rec t = [R] | (t ; (po | rf) ; t) | [W]\n');
+  const x = sbExecution(true), o = m.evaluate(x)[0];
+  const base = Relation.fromEdges(6, [...x.po, ...x.rf, ...(x.co ?? [])]);
+  assert.deepEqual(o.lookup('r'), base.plus().edges());
+  assert.deepEqual(o.lookup('s'), [0, 1, 2, 3, 4, 5]);
+  const ids = Relation.fromEdges(6, [0, 1, 2, 3, 4, 5].map((i) => [i, i] as [number, number]));
+  const porf = Relation.fromEdges(6, [...x.po, ...x.rf]);
+  let t = ids;
+  for (;;) {
+    const next = ids.union(t.seq(porf).seq(t));
+    if (next.equals(t)) break;
+    t = next;
+  }
+  assert.deepEqual(o.lookup('t'), t.edges());
+});
