@@ -99,6 +99,42 @@ export function seqRows3(
 }
 
 /**
+ * For relations of three words per row: the rows of `a` (at `ao`) in the
+ * row mask `x0..x2`, their columns restricted to `k0..k2`, into `c` (at
+ * `co`, row mask at `cr`, which this sets); `c` may be `a` (in place).
+ */
+export function maskRows3(
+  a: Uint32Array, ao: number, x0: number, x1: number, x2: number, k0: number, k1: number, k2: number,
+  c: Uint32Array, co: number, cr: number,
+): void {
+  for (let q = 0; q < 3; q++) {
+    let x = q === 0 ? x0 : q === 1 ? x1 : x2, m = 0;
+    while (x !== 0) {
+      const low = x & -x, i = ((q << 5) + 31 - Math.clz32(low)) * 3;
+      x ^= low;
+      const y0 = (c[co + i] = a[ao + i] & k0), y1 = (c[co + i + 1] = a[ao + i + 1] & k1), y2 = (c[co + i + 2] = a[ao + i + 2] & k2);
+      if ((y0 | y1 | y2) !== 0) m |= low;
+    }
+    c[cr + q] = m;
+  }
+}
+
+/** For relations of three words per row: adds the rows of `b` (at `bo`, row mask at `br`) to `a` (at `ao`, row mask at `ar`). */
+export function orRows3(a: Uint32Array, ao: number, ar: number, b: Uint32Array, bo: number, br: number): void {
+  for (let q = 0; q < 3; q++) {
+    let x = b[br + q] | 0;
+    a[ar + q] |= x;
+    while (x !== 0) {
+      const i = ((q << 5) + 31 - Math.clz32(x & -x)) * 3;
+      x &= x - 1;
+      a[ao + i] |= b[bo + i];
+      a[ao + i + 1] |= b[bo + i + 1];
+      a[ao + i + 2] |= b[bo + i + 2];
+    }
+  }
+}
+
+/**
  * Warshall's transitive closure of an unshared relation, in place: only
  * events with both predecessors and successors can extend paths, and only
  * non-empty rows can gain pairs (the row mask does not change, nor do the

@@ -11,7 +11,7 @@
  * Graph algorithms (acyclicity, cycles, orders) live in `graph.ts`.
  */
 import { reserve, reserved } from './alloc.js';
-import { closeInPlace, seqRows1, seqRows2, seqRows3 } from './kernels.js';
+import { closeInPlace, maskRows3, orRows3, seqRows1, seqRows2, seqRows3 } from './kernels.js';
 import { EventSet, lastWordMask, lowestBit, popcount, wordsFor, wordsKey } from './event-set.js';
 
 /** Above this many rows, a relation is copied as one block of words. */
@@ -450,18 +450,9 @@ export class Relation {
     if ((dom === undefined || dom.containsWords(a, ar)) && (rng === undefined || rng.isFull())) return this;
     const r = Relation.empty(this.n), c = r.bits, co = r.off, cr = r.rows;
     if (w === 3) {
-      const ds = dom?.words, dso = dom?.off ?? 0, rs = rng?.words, rso = rng?.off ?? 0;
-      const k0 = rs === undefined ? -1 : rs[rso] | 0, k1 = rs === undefined ? -1 : rs[rso + 1] | 0, k2 = rs === undefined ? -1 : rs[rso + 2] | 0;
-      for (let q = 0; q < 3; q++) {
-        let x = (ds === undefined ? a[ar + q] : a[ar + q] & ds[dso + q]) | 0, m = 0;
-        while (x !== 0) {
-          const low = x & -x, i = ((q << 5) + 31 - Math.clz32(low)) * 3;
-          x ^= low;
-          const y0 = (c[co + i] = a[ao + i] & k0), y1 = (c[co + i + 1] = a[ao + i + 1] & k1), y2 = (c[co + i + 2] = a[ao + i + 2] & k2);
-          if ((y0 | y1 | y2) !== 0) m |= low;
-        }
-        c[cr + q] = m;
-      }
+      const d0 = dom === undefined ? -1 : dom.word(0), d1 = dom === undefined ? -1 : dom.word(1), d2 = dom === undefined ? -1 : dom.word(2);
+      const k0 = rng === undefined ? -1 : rng.word(0) | 0, k1 = rng === undefined ? -1 : rng.word(1) | 0, k2 = rng === undefined ? -1 : rng.word(2) | 0;
+      maskRows3(a, ao, a[ar] & d0, a[ar + 1] & d1, a[ar + 2] & d2, k0, k1, k2, c, co, cr);
       return r;
     }
     for (let q = 0; q < w; q++) {
@@ -532,16 +523,7 @@ export class Relation {
       return r;
     }
     if (w === 3) {
-      for (let q = 0; q < 3; q++) {
-        let x = (c[cr + q] = a[ar + q]) | 0;
-        while (x !== 0) {
-          const i = ((q << 5) + 31 - Math.clz32(x & -x)) * 3;
-          x &= x - 1;
-          c[co + i] = a[ao + i];
-          c[co + i + 1] = a[ao + i + 1];
-          c[co + i + 2] = a[ao + i + 2];
-        }
-      }
+      maskRows3(a, ao, a[ar] | 0, a[ar + 1] | 0, a[ar + 2] | 0, -1, -1, -1, c, co, cr);
       return r;
     }
     for (let q = 0; q < w; q++) {
@@ -559,17 +541,7 @@ export class Relation {
   orInPlace(o: Relation): Relation {
     const { w } = this, a = this.bits, b = o.bits, ao = this.off, ar = this.rows, bo = o.off, br = o.rows;
     if (w === 3) {
-      for (let q = 0; q < 3; q++) {
-        let x = b[br + q] | 0;
-        a[ar + q] |= x;
-        while (x !== 0) {
-          const i = ((q << 5) + 31 - Math.clz32(x & -x)) * 3;
-          x &= x - 1;
-          a[ao + i] |= b[bo + i];
-          a[ao + i + 1] |= b[bo + i + 1];
-          a[ao + i + 2] |= b[bo + i + 2];
-        }
-      }
+      orRows3(a, ao, ar, b, bo, br);
       return this;
     }
     for (let q = 0; q < w; q++) {
@@ -589,17 +561,7 @@ export class Relation {
     if (s.isFull()) return this;
     const { w, bits, off, rows } = this;
     if (w === 3) {
-      const sw = s.words, so = s.off, k0 = sw[so] | 0, k1 = sw[so + 1] | 0, k2 = sw[so + 2] | 0;
-      for (let q = 0; q < 3; q++) {
-        let x = bits[rows + q] | 0, m = 0;
-        while (x !== 0) {
-          const low = x & -x, i = off + ((q << 5) + 31 - Math.clz32(low)) * 3;
-          x ^= low;
-          const y0 = (bits[i] &= k0), y1 = (bits[i + 1] &= k1), y2 = (bits[i + 2] &= k2);
-          if ((y0 | y1 | y2) !== 0) m |= low;
-        }
-        bits[rows + q] = m;
-      }
+      maskRows3(bits, off, bits[rows] | 0, bits[rows + 1] | 0, bits[rows + 2] | 0, s.word(0) | 0, s.word(1) | 0, s.word(2) | 0, bits, off, rows);
       return this;
     }
     for (let q = 0; q < w; q++) {
