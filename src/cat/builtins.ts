@@ -11,7 +11,7 @@ import { EventSet, Relation, linearExtensions, linearOrders, reachClasses } from
 import { apply } from './compile-expr.js';
 import * as ops from './ops.js';
 import type { Candidate, Ctx } from './runtime.js';
-import { EMPTY, evalError, relV, setV, showValue, valset, type Primitive, type Value } from './values.js';
+import { EMPTY, distinctValset, evalError, relV, setV, showValue, valset, type Primitive, type Value } from './values.js';
 
 type PrimFn = (arg: Value, ctx: Ctx, span: Span) => Value;
 
@@ -117,7 +117,8 @@ const PRIMS: Readonly<Record<string, PrimFn>> = {
     const s = ops.asEvents(a.items[0], ctx.cand, span), pco = ops.asRel(a.items[1], ctx.cand, span);
     const cand = ctx.cand, writes = cand.skeleton.derive(s, (ws) => byLocation(ws, cand));
     const choices = writes.map((ws) => linearOrders(ws, pco));
-    return valset('rel', product(choices).map((orders) => relV(Relation.fromChains(ctx.cand.n, orders))));
+    // Distinct: the chosen orders differ on some location, and locations have disjoint writes.
+    return distinctValset('rel', product(choices).map((orders) => relV(Relation.fromChains(ctx.cand.n, orders))));
   },
   'wm.fencerel': (a, ctx, span) => {
     const po = Relation.fromEdges(ctx.cand.n, ctx.cand.x.po);

@@ -15,7 +15,7 @@ import { compileControl } from './compile-control.js';
 import { compileSequence } from './compile-seq.js';
 import * as ops from './ops.js';
 import {
-  CANDIDATE_LEVEL, DYNAMIC_PREDEFS, LazyLocal, SKELETON_LEVEL, cellAt, readLocal, type Code, type CompiledPattern, type Ctx, type Frame,
+  CANDIDATE_LEVEL, DYNAMIC_PREDEFS, LazyLocal, SKELETON_LEVEL, readLocal, valueAt, type CellRef, type Code, type CompiledPattern, type Ctx, type Frame,
 } from './runtime.js';
 import { CompileEnv, LocalScope, type GlobalBinding } from './scope.js';
 import { EMPTY, UNBOUND, UNIVERSE, evalError, relV, setV, typeOf, unifyTypes, valset, type Value } from './values.js';
@@ -64,7 +64,23 @@ export function maxLevel(xs: readonly { level: number }[]): number {
 /** A compiled expression from its code and dependencies. */
 export const compiled = (code: Code, m: Meta, trivial = false): Compiled => ({ code, trivial, ...m });
 
+/** A closed relational expression met more than once: after the second, its occurrences share a cell. */
+interface Shared {
+  ref: CellRef | undefined;
+  readonly thunk: (ctx: Ctx) => Value;
+}
+
+/**
+ * Operators whose closed applications are shared between occurrences: the
+ * closures, costly enough to pay for the look-up that every first
+ * occurrence makes.
+ */
+const SHARED_OPS: ReadonlySet<string> = new Set(['star', 'plus']);
+
 export class ExprCompiler {
+  /** Closed relational expressions compiled so far, by `shareKey`. */
+  private readonly shared = new Map<string, Shared>();
+
   constructor(readonly env: CompileEnv) {}
 
   /**
@@ -77,10 +93,60 @@ export class ExprCompiler {
     if (c.trivial || c.outer > 0 || c.volatile || !(c.level < parent.level || parent.outer > 0 || parent.volatile)) return c.code;
     const ref = this.env.allocate(c.level), code = c.code;
     const thunk = (ctx: Ctx): Value => code(ctx, null);
-    return (ctx) => cellAt(ctx, ref, thunk).force(ctx, undefined);
+    return (ctx) => valueAt(ctx, ref, thunk, undefined);
   }
 
+  /**
+   * Compiles `e`. A closed relational expression (operators over model
+   * bindings and predefined names, say `hb*`) met again is evaluated once
+   * per branch: its occurrences share a cell (the first one, compiled
+   * before the second was met, looks for the cell when it runs).
+   */
   compile(e: Expr, scope: LocalScope | null): Compiled {
+    const c = this.compileNode(e, scope);
+    if (c.trivial || c.outer > 0 || c.volatile || !((e.kind === 'op1' || e.kind === 'op') && SHARED_OPS.has(e.op))) return c;
+    const key = this.shareKey(e, scope);
+    if (key === undefined) return c;
+    const known = this.shared.get(key);
+    if (known === undefined) {
+      const code = c.code, entry: Shared = { ref: undefined, thunk: (ctx) => code(ctx, null) };
+      this.shared.set(key, entry);
+      return { ...c, code: (ctx, env) => (entry.ref === undefined ? code(ctx, env) : valueAt(ctx, entry.ref, entry.thunk, undefined)) };
+    }
+    const ref = (known.ref ??= this.env.allocate(c.level)), thunk = known.thunk;
+    return { ...c, code: (ctx) => valueAt(ctx, ref, thunk, undefined), trivial: true };
+  }
+
+  /**
+   * A key equal for expressions that compute the same value in any branch:
+   * the same operators over the same model bindings, predefined names and
+   * tags; undefined for other expressions (locals, functions, constants...).
+   */
+  private shareKey(e: Expr, scope: LocalScope | null): string | undefined {
+    switch (e.kind) {
+      case 'emptyRel':
+        return '0';
+      case 'universe':
+        return '_';
+      case 'tag':
+        return `'${e.name}:${this.env.tags.get(e.name) ?? ''}`;
+      case 'var': {
+        if (scope?.lookup(e.name) !== undefined) return undefined;
+        const g = this.env.global(e.name);
+        if (g.volatile === true || g.constant !== undefined) return undefined;
+        return g.ref !== undefined ? `@${g.ref.level}.${g.ref.index}` : `$${g.predef ?? ''}`;
+      }
+      case 'op1':
+      case 'op': {
+        const ks = (e.kind === 'op1' ? [e.arg] : e.args).map((a) => this.shareKey(a, scope));
+        return ks.every((k) => k !== undefined) ? `${e.op}(${ks.join(',')})` : undefined;
+      }
+      default:
+        return undefined;
+    }
+  }
+
+  private compileNode(e: Expr, scope: LocalScope | null): Compiled {
     const c = (x: Expr): Compiled => this.compile(x, scope);
     switch (e.kind) {
       case 'emptyRel':
@@ -168,10 +234,12 @@ export class ExprCompiler {
       };
       return compiled(code, { level, outer: 0, volatile: false }, true);
     }
+    const thunks = this.env.thunks;
     const code: Code = (ctx) => {
       const cell = ctx.frames[ref.level][ref.index];
-      if (cell === undefined) return evalError('internal: top-level binding not yet defined', span);
-      return cell.force(ctx, span);
+      if (cell !== undefined) return cell.force(ctx, span);
+      const thunk = thunks[ref.level]?.[ref.index];
+      return thunk === undefined ? evalError('internal: top-level binding not yet defined', span) : valueAt(ctx, ref, thunk, span);
     };
     // `ref.level` is read now: a `let rec` group fixes its level after compiling (volatile meanwhile).
     return compiled(code, { level: ref.level, outer: 0, volatile: g.volatile === true }, true);
@@ -204,12 +272,14 @@ export class ExprCompiler {
     }
     const codes = args.map((a) => this.use(a, m)), spans = e.args.map((x) => x.span);
     switch (e.op) {
-      case 'union':
-        return compiled((ctx, env) => {
+      case 'union': {
+        const all: Code = (ctx, env) => {
           const vals = new Array<Value>(codes.length);
           for (let k = 0; k < codes.length; k++) vals[k] = codes[k](ctx, env);
           return ops.union(vals, spans, ctx.cand, span);
-        }, m);
+        };
+        return compiled(m.volatile ? this.unionInFixpoint(args, codes, spans, span, all) : all, m);
+      }
       case 'inter':
         return compiled((ctx, env) => {
           const v1 = codes[0](ctx, env);
@@ -225,6 +295,42 @@ export class ExprCompiler {
       case 'add':
         return compiled((ctx, env) => ops.add(codes[0](ctx, env), codes[1](ctx, env), spans[0], spans[1], ctx.cand, span), m);
     }
+  }
+
+  /**
+   * A union in a `let rec` fixpoint: the operands that do not change
+   * between iterations (two at least) are united once, in a cell, and
+   * each iteration adds the others to that union. Relations only: for
+   * anything else (or an error) the operands are united one by one, in
+   * order (`all`), as if there were no cell.
+   */
+  private unionInFixpoint(args: readonly Compiled[], codes: readonly Code[], spans: readonly Span[], span: Span, all: Code): Code {
+    const fixed = args.flatMap((a, k) => (a.volatile ? [] : [k])), moving = args.flatMap((a, k) => (a.volatile ? [k] : []));
+    if (fixed.length < 2) return all;
+    const fixedCodes = fixed.map((k) => codes[k]), fixedSpans = fixed.map((k) => spans[k]), movingSpans = [span, ...moving.map((k) => spans[k])];
+    const group = this.use(compiled((ctx, env) => ops.union(fixedCodes.map((c) => c(ctx, env)), fixedSpans, ctx.cand, span), meta(fixed.map((k) => args[k]))), meta(args));
+    return (ctx, env) => {
+      let g: Value;
+      try {
+        g = group(ctx, env);
+      } catch {
+        return all(ctx, env);
+      }
+      if (g.kind !== 'rel' && g.kind !== 'empty') return all(ctx, env);
+      const vals: Value[] = [g];
+      for (const k of moving) {
+        const v = codes[k](ctx, env);
+        vals.push(v);
+        if (v.kind === 'rel' || v.kind === 'empty') continue;
+        // Not a relation: all the operands in order, those met so far with their values.
+        const inOrder = codes.map((c, j) => {
+          const at = moving.indexOf(j);
+          return at >= 0 && at < vals.length - 1 ? vals[at + 1] : c(ctx, env);
+        });
+        return ops.union(inOrder, spans, ctx.cand, span);
+      }
+      return ops.union(vals, movingSpans, ctx.cand, span);
+    };
   }
 
   /**

@@ -12,7 +12,7 @@ import { checkNow, runLinear, type CompiledTest, type Step } from './engine.js';
 import type { ModelLoader } from './load.js';
 import * as ops from './ops.js';
 import { lasting } from '../relation/index.js';
-import { CANDIDATE_LEVEL, Cell, LazyLocal, SKELETON_LEVEL, type CellRef, type CompiledProc, type Ctx, type Failure, type Frame } from './runtime.js';
+import { CANDIDATE_LEVEL, Cell, LazyLocal, SKELETON_LEVEL, cellAt, valueAt, type CellRef, type CompiledProc, type Ctx, type Failure, type Frame } from './runtime.js';
 import { CompileEnv, LocalScope, type GlobalBinding } from './scope.js';
 import { EMPTY, evalError, valset, type Value } from './values.js';
 
@@ -32,8 +32,10 @@ export interface CompiledModel {
   readonly title: string | undefined;
   readonly bindsCo: boolean;
   readonly steps: readonly Step[];
-  /** A fresh frame of a level, with the cells of the level's top-level bindings. */
+  /** A fresh frame of a level (the skeleton's holds the cells of its top-level bindings). */
   readonly newFrame: (level: number) => (Cell | undefined)[];
+  /** The value of the top-level binding at `ref` in a branch. */
+  readonly read: (ctx: Ctx, ref: CellRef) => Value;
   /** Top-level bindings visible at the end of the model. */
   readonly globals: ReadonlyMap<string, GlobalBinding>;
   /** `show e as name` expressions. */
@@ -50,12 +52,12 @@ export class ModelCompiler {
   private readonly top: Step[] = [];
   private readonly shows = new Map<string, { ref: CellRef; code: Compiled['code'] }>();
   private readonly bellAnnotations = new Set<string>();
-  /** The top-level bindings of each level: every frame of that level starts with their (lazy) cells. */
-  private readonly cellDefs: { index: number; thunk: (ctx: Ctx) => Value }[][] = [];
-  /** A fresh frame of `level`, holding the lazy cells of its top-level bindings. */
+  /** The top-level bindings of the skeleton level: its frame starts with their (lazy) cells. */
+  private readonly skeletonDefs: { ref: CellRef; thunk: (ctx: Ctx) => Value }[] = [];
+  /** A fresh frame of `level`: the lazy cells of the skeleton's top-level bindings; above, cells are made when first read. */
   private readonly newFrame = (level: number): (Cell | undefined)[] => {
     const f = new Array<Cell | undefined>(this.env.levelSizes[level] ?? 0);
-    for (const d of this.cellDefs[level] ?? []) f[d.index] = new Cell(d.thunk, level === SKELETON_LEVEL);
+    if (level === SKELETON_LEVEL) for (const d of this.skeletonDefs) f[d.ref.index] = new Cell(d.thunk, true);
     return f;
   };
   private withCount = 0;
@@ -78,6 +80,7 @@ export class ModelCompiler {
       bindsCo: this.bindsCo,
       steps: this.top,
       newFrame: this.newFrame,
+      read: (ctx, ref) => readCell(ctx, ref, this.env.thunks, undefined),
       globals: this.env.globals,
       shows: this.shows,
       bellAnnotations: this.bellAnnotations,
@@ -86,8 +89,8 @@ export class ModelCompiler {
 
   /** Declares the lazy cell of a top-level binding. */
   private define(ref: CellRef, thunk: (ctx: Ctx) => Value): void {
-    while (this.cellDefs.length <= ref.level) this.cellDefs.push([]);
-    this.cellDefs[ref.level].push({ index: ref.index, thunk });
+    this.env.defineThunk(ref, thunk);
+    if (ref.level === SKELETON_LEVEL) this.skeletonDefs.push({ ref, thunk });
   }
 
   private instrs(is: readonly Instr[], b: Block, depth: number): void {
@@ -192,7 +195,8 @@ export class ModelCompiler {
       pat.names.forEach((name, k) => {
         if (name === undefined) return;
         const ref = this.env.allocate(c.level);
-        this.define(ref, (ctx) => part(readCell(ctx, whole, span), k, span));
+        const thunks = this.env.thunks;
+        this.define(ref, (ctx) => part(readCell(ctx, whole, thunks, span), k, span));
         defs.push([name, { ref }]);
       });
     }
@@ -216,7 +220,7 @@ export class ModelCompiler {
       .map((m, k) => ({ ...m, code: compiled[k].code, refs: refs[k].map((x) => x.ref as CellRef) }))
       .filter((m) => !m.isFun);
     const solve = (ctx: Ctx, skip: ReadonlySet<string>): Failure | undefined => {
-      const cells = values.map((m) => m.refs.map((r) => ctx.frames[r.level][r.index]));
+      const cells = values.map((m) => m.refs.map((r) => cellAt(ctx, r, this.env.thunks[r.level][r.index])));
       try {
         for (const cs of cells) for (const c of cs) c?.set(EMPTY);
         let old: Value[] = values.map(() => EMPTY);
@@ -329,10 +333,11 @@ export class ModelCompiler {
 
 const NO_SKIP: ReadonlySet<string> = new Set();
 
-function readCell(ctx: Ctx, ref: CellRef, span: Span): Value {
+function readCell(ctx: Ctx, ref: CellRef, thunks: readonly (readonly ((ctx: Ctx) => Value)[])[], span: Span | undefined): Value {
   const c = ctx.frames[ref.level][ref.index];
-  if (c === undefined) return evalError('internal: binding not yet defined', span);
-  return c.force(ctx, span);
+  if (c !== undefined) return c.force(ctx, span);
+  const thunk = thunks[ref.level]?.[ref.index];
+  return thunk === undefined ? evalError('internal: binding not yet defined', span) : valueAt(ctx, ref, thunk, span);
 }
 
 /** Component `k` of a value bound to a tuple pattern. */

@@ -1,7 +1,8 @@
 /**
  * Compilation of sequences `e1 ; e2 ; ...`. Operands `[S]` restrict the
  * domain or range of what precedes, and evaluation stops at the first
- * empty prefix: the remaining operands are not evaluated.
+ * empty prefix (`[S]` included): the remaining operands are not evaluated.
+ * (herd evaluates them all: only an error they would raise can tell.)
  *
  * In a `let rec` fixpoint, the operands before and after those that change
  * between iterations are composed once (cached), not at every iteration.
@@ -9,14 +10,16 @@
  * cached suffix is not: it is evaluated as a whole, where the operands it
  * replaces might not all have been (after an empty prefix); so when it is
  * not a relation (`{}`, an error), the operands are evaluated one by one,
- * as if it were not there.
+ * as if it were not there. It is all the rows of the suffix, where the
+ * prefix may lead to a few: it is made only for a prefix of many rows
+ * (and used once made); a prefix of a few rows goes through the operands.
  */
 import type { Span } from '../diag.js';
 import { EventSet, Relation } from '../relation/index.js';
 import type { Expr } from './ast.js';
 import { compiled, meta, type Compiled, type ExprCompiler } from './compile-expr.js';
 import * as ops from './ops.js';
-import type { Code } from './runtime.js';
+import { isKnown, valueAt, type CellRef, type Code, type Ctx } from './runtime.js';
 import type { LocalScope } from './scope.js';
 import { EMPTY, type Value } from './values.js';
 
@@ -26,6 +29,15 @@ interface Operand {
   readonly span: Span;
   readonly c: Compiled;
 }
+
+/** A cached suffix: its cell and the code filling it. */
+interface Suffix {
+  readonly ref: CellRef;
+  readonly thunk: (ctx: Ctx) => Value;
+}
+
+/** Up to this many rows, a prefix is composed with the operands of a suffix not made yet, one by one. */
+const FEW_ROWS = 16;
 
 /** An operand as evaluated. */
 interface Part {
@@ -58,43 +70,51 @@ function sequenceOf(comp: ExprCompiler, raw: readonly Operand[]): Compiled {
   let j = raw.length;
   while (j > 0 && !raw[j - 1].c.volatile) j--;
   if (raw.length - j >= 2 && hasRelation(raw.slice(j))) {
-    const suffix = sequenceOf(comp, raw.slice(j));
-    return compiled(evaluator(parts(raw), j, comp.use(suffix, m)), m);
+    const suffix = sequenceOf(comp, raw.slice(j)), code = suffix.code;
+    return compiled(evaluator(parts(raw), j, { ref: comp.env.allocate(suffix.level), thunk: (ctx) => code(ctx, null) }), m);
   }
   return compiled(evaluator(parts(raw), raw.length, undefined), m);
 }
 
 /** The code of a sequence; `suffix`, when given, composes the parts from `from` on. */
-function evaluator(parts: readonly Part[], from: number, suffix: Code | undefined): Code {
+function evaluator(parts: readonly Part[], from: number, suffix: Suffix | undefined): Code {
   return (ctx, env) => {
     const cand = ctx.cand;
     let dom: EventSet | undefined;
     let acc: Relation | undefined;
     let owned = false;
     for (let i = 0; i < parts.length; i++) {
-      if (i === from && acc !== undefined && suffix !== undefined) {
-        const s = valueOrError(suffix, ctx, env);
-        if (s !== undefined && s.kind === 'rel') return acc.seq(s);
+      if (i === from && acc !== undefined && suffix !== undefined && (acc.rowCount > FEW_ROWS || isKnown(ctx, suffix.ref))) {
+        const s = valueOrError(suffix, ctx);
+        if (s !== undefined && s.kind === 'rel') return owned ? acc.seqOwned(s) : acc.seq(s);
       }
       const p = parts[i], v = p.code(ctx, env);
       if (p.isId) {
         const s = ops.asEvents(v, cand, p.span);
-        if (acc === undefined) dom = dom === undefined ? s : dom.inter(s);
-        else if (owned) acc.maskColumnsInPlace(s);
-        else {
-          acc = acc.restrict(undefined, s);
-          owned = true;
+        if (acc === undefined) {
+          dom = dom === undefined ? s : dom.inter(s);
+          if (dom.isEmpty()) return Relation.empty(cand.n);
+          continue;
         }
+        if (owned) acc.maskColumnsInPlace(s);
+        else {
+          const r = acc.restrict(undefined, s);
+          owned = r !== acc;
+          acc = r;
+        }
+        if (acc.isEmpty()) return acc;
         continue;
       }
       if (v.kind === 'empty') return EMPTY;
       const r = ops.asRel(v, cand, p.span);
       if (acc === undefined) {
         acc = dom === undefined ? r : r.restrict(dom, undefined);
-        owned = dom !== undefined;
+        owned = acc !== r;
       } else {
-        acc = acc.seq(r);
-        owned = true;
+        const next: Relation = owned ? acc.seqOwned(r) : acc.seq(r);
+        // The result may be either operand (one is empty, or the identity).
+        owned = next === acc ? owned : next !== r;
+        acc = next;
       }
       // Nothing can follow an empty prefix (the remaining operands are not evaluated).
       if (acc.isEmpty()) return acc;
@@ -103,10 +123,10 @@ function evaluator(parts: readonly Part[], from: number, suffix: Code | undefine
   };
 }
 
-/** The value of `code`, or undefined when it raises an error. */
-function valueOrError(code: Code, ...args: Parameters<Code>): Value | undefined {
+/** The value of the suffix, or undefined when it raises an error. */
+function valueOrError(suffix: Suffix, ctx: Ctx): Value | undefined {
   try {
-    return code(...args);
+    return valueAt(ctx, suffix.ref, suffix.thunk, undefined);
   } catch {
     return undefined;
   }

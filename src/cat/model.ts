@@ -176,7 +176,7 @@ function outcome(m: CompiledModel, ctx: Ctx, b: BranchState, failure: Failure | 
 function lookupValue(m: CompiledModel, ctx: Ctx, name: string): Value | undefined {
   const g = m.globals.get(name);
   if (g?.constant !== undefined) return g.constant;
-  if (g?.ref !== undefined) return ctx.frames[g.ref.level]?.[g.ref.index]?.force(ctx, undefined);
+  if (g?.ref !== undefined) return ctx.frames[g.ref.level] === undefined ? undefined : m.read(ctx, g.ref);
   const s = m.shows.get(name);
   if (s !== undefined && ctx.frames[s.ref.level] !== undefined) return cellAt(ctx, s.ref, (c) => s.code(c, null)).force(ctx, undefined);
   const v = ctx.cand.predef(name);

@@ -193,7 +193,7 @@ export function op1(op: 'plus' | 'star' | 'opt' | 'comp' | 'inv' | 'toid', v: Va
       return typeError('rel', v, vspan);
     case 'star':
     case 'opt':
-      if (v.kind === 'rel') return relV(op === 'star' ? v.star() : v.opt());
+      if (v.kind === 'rel') return relV(v.isEmpty() ? cand.id : op === 'star' ? v.star() : v.opt());
       if (v.kind === 'empty') return relV(cand.id);
       if (v.kind === 'universe') return v;
       return typeError('rel', v, vspan);

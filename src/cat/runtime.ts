@@ -57,36 +57,75 @@ export class LazyLocal {
   }
 }
 
-/** A top-level binding, or a cached anonymous expression (check, `with` set), of one branch. */
+/**
+ * A top-level binding, or a cached anonymous expression (check, `with` set), of one branch.
+ *
+ * A cell above the skeleton level whose evaluation turns out to read
+ * nothing that varies between the candidates of a skeleton (rf, co, final
+ * writes, values, a `with` choice, a fresh closure), through the cells it
+ * reads or otherwise, has a value every candidate of the skeleton shares:
+ * the skeleton keeps it (see `Skeleton.constantAt`), and the cell of the
+ * next candidate takes it without evaluating anything. (Evaluation is
+ * deterministic, and its only side effect is numbering closures.)
+ */
 export class Cell {
   private state = PENDING;
   private value: Value | undefined;
   private error: unknown;
+  /** The value may vary between the candidates of the skeleton (see `Candidate.readsDynamic`). */
+  private dynamic = true;
   /** Cached outcome of the check on this value, when the cell is a check's expression. */
   checkResult: boolean | undefined;
-  /** `lasts`: the cell is kept beyond one candidate (skeleton level), so is its value (see `lasting`). */
-  constructor(private readonly thunk: (ctx: Ctx) => Value, private readonly lasts = false) {}
+  /**
+   * `lasts`: the cell is kept beyond one candidate (skeleton level), so is
+   * its value (see `lasting`); `ref`: where the cell is, for one above the
+   * skeleton level whose value the skeleton may keep.
+   */
+  constructor(private readonly thunk: (ctx: Ctx) => Value, private readonly lasts = false, private readonly ref?: CellRef) {}
 
   force(ctx: Ctx, span: Span | undefined): Value {
-    if (this.state === DONE) return this.value as Value;
-    if (this.state === FAILED) throw this.error;
+    const cand = ctx.cand;
+    if (this.state === DONE) {
+      if (this.dynamic) cand.readsDynamic = true;
+      return this.value as Value;
+    }
+    if (this.state === FAILED) {
+      cand.readsDynamic = true;
+      throw this.error;
+    }
     if (this.state === RUNNING) evalError('definition depends on itself (use let rec)', span);
+    if (this.ref !== undefined) {
+      const known = cand.skeleton.constantAt(this.ref);
+      if (known !== undefined) {
+        this.value = known;
+        this.state = DONE;
+        this.dynamic = false;
+        return known;
+      }
+    }
     this.state = RUNNING;
+    const outer = cand.readsDynamic;
+    cand.readsDynamic = false;
     try {
-      this.value = this.lasts ? lastingValue(this.thunk, ctx) : this.thunk(ctx);
+      const v = this.lasts ? lastingValue(this.thunk, ctx) : this.thunk(ctx);
+      this.dynamic = cand.readsDynamic && !this.lasts;
+      this.value = !this.dynamic && this.ref !== undefined ? cand.skeleton.keepConstant(this.ref, v) : v;
       this.state = DONE;
+      cand.readsDynamic = outer || this.dynamic;
       return this.value;
     } catch (e) {
       this.state = FAILED;
       this.error = e;
+      cand.readsDynamic = true;
       throw e;
     }
   }
 
-  /** Sets the value directly (fixpoint iteration, `with` variables). */
+  /** Sets the value directly (fixpoint iteration, `with` variables); above the skeleton level, it counts as varying. */
   set(v: Value): void {
     this.value = v;
     this.state = DONE;
+    this.dynamic = !this.lasts;
   }
 
   fail(e: unknown): void {
@@ -190,6 +229,8 @@ export class Skeleton {
   private allSet: EventSet | undefined;
   private idRel: Relation | undefined;
   private unvRel: Relation | undefined;
+  /** The values of cells above the skeleton level that are the same for every candidate, by level and index. */
+  private readonly constants: (Value | undefined)[][] = [];
 
   constructor(readonly x: CandidateExecution, frame: (Cell | undefined)[]) {
     this.n = x.events.length;
@@ -212,6 +253,38 @@ export class Skeleton {
     const v = lasting(() => make(key));
     this.derived.set(key, v);
     return v;
+  }
+
+  /** The value every candidate of this skeleton has in the cell at `ref`, when known. */
+  constantAt(ref: CellRef): Value | undefined {
+    return this.constants[ref.level]?.[ref.index];
+  }
+
+  /**
+   * Keeps `v`, the value of the cell at `ref` for every candidate of this
+   * skeleton, when it is a value that can outlive the candidate (a copy of
+   * its words); returns the value to use.
+   */
+  keepConstant(ref: CellRef, v: Value): Value {
+    let kept: Value | undefined;
+    switch (v.kind) {
+      case 'rel':
+      case 'set':
+        kept = lasting(() => v.copy());
+        break;
+      case 'empty':
+      case 'universe':
+      case 'tag':
+      case 'event':
+      case 'pair':
+        kept = v;
+        break;
+      default:
+        return v;
+    }
+    while (this.constants.length <= ref.level) this.constants.push([]);
+    this.constants[ref.level][ref.index] = kept;
+    return kept;
   }
 
   get all(): EventSet {
@@ -247,8 +320,16 @@ export class Candidate {
     this.n = x.events.length;
   }
 
+  /**
+   * Set when the evaluation under way has read something that varies
+   * between the candidates of the skeleton: a cell evaluates with it
+   * cleared and passes it on to the evaluation that reads the cell.
+   */
+  readsDynamic = false;
+
   /** `predef(name)` (`dynamic` when `name` is in DYNAMIC_PREDEFS), cached in a slot the compiler gave `name`. */
   predefAt(slot: number, name: string, dynamic: boolean): Value {
+    if (dynamic && this.varies(name)) this.readsDynamic = true;
     const cache = dynamic ? this.predefSlots : this.skeleton.predefSlots;
     const v = cache[slot];
     return v !== undefined ? v : (cache[slot] = this.predef(name));
@@ -257,6 +338,7 @@ export class Candidate {
   /** The value of predefined `name`, or UNBOUND. */
   predef(name: string): Value {
     const dynamic = DYNAMIC_PREDEFS.has(name);
+    if (dynamic && this.varies(name)) this.readsDynamic = true;
     const cache = dynamic ? this.predefs : this.skeleton.predefs;
     let v = cache.get(name);
     if (v === undefined) {
@@ -266,8 +348,14 @@ export class Candidate {
     return v;
   }
 
+  /** True when predefined `name` (one of DYNAMIC_PREDEFS) may differ between the candidates of the skeleton. */
+  private varies(name: string): boolean {
+    return !(name === 'FW' && this.x.fixedFinalWrites === true);
+  }
+
   /** A fresh identity for a closure or procedure. */
   newId(): number {
+    this.readsDynamic = true;
     return this.skeleton.nextId++;
   }
   /** All events. */
@@ -295,10 +383,36 @@ export function cellAt(ctx: Ctx, ref: CellRef, thunk: (ctx: Ctx) => Value): Cell
   const frame = ctx.frames[ref.level];
   let c = frame[ref.index];
   if (c === undefined) {
-    c = new Cell(thunk, ref.level === SKELETON_LEVEL);
+    c = ref.level === SKELETON_LEVEL ? new Cell(thunk, true) : new Cell(thunk, false, ref);
     frame[ref.index] = c;
   }
   return c;
+}
+
+/**
+ * The value of the cell at `ref`: a value the skeleton keeps for every
+ * candidate needs no cell; otherwise the cell is made (with `thunk`) when
+ * this branch, or a sibling sharing the level, has none yet.
+ */
+export function valueAt(ctx: Ctx, ref: CellRef, thunk: (ctx: Ctx) => Value, span: Span | undefined): Value {
+  const frame = ctx.frames[ref.level];
+  let c = frame[ref.index];
+  if (c === undefined) {
+    if (ref.level === SKELETON_LEVEL) c = new Cell(thunk, true);
+    else {
+      const known = ctx.cand.skeleton.constantAt(ref);
+      if (known !== undefined) return known;
+      c = new Cell(thunk, false, ref);
+    }
+    frame[ref.index] = c;
+  }
+  return c.force(ctx, span);
+}
+
+/** True when the value of the cell at `ref` is known in this branch (evaluated, or kept by the skeleton). */
+export function isKnown(ctx: Ctx, ref: CellRef): boolean {
+  const c = ctx.frames[ref.level][ref.index];
+  return c !== undefined ? c.isDone : ref.level !== SKELETON_LEVEL && ctx.cand.skeleton.constantAt(ref) !== undefined;
 }
 
 /** Reads local slot `index` of the frame `depth` levels up. */

@@ -3,7 +3,7 @@
  * occurrence is resolved once, when compiled, to a local slot, a top-level
  * cell, or a predefined name of the candidate execution.
  */
-import type { CellRef } from './runtime.js';
+import type { CellRef, Ctx } from './runtime.js';
 import type { Value } from './values.js';
 
 /** A top-level binding: a cell at a level, a predefined name, or a constant. */
@@ -63,6 +63,15 @@ export class CompileEnv {
       this.predefSlots.set(name, slot);
     }
     return slot;
+  }
+
+  /** The thunk of each top-level cell, by level and index (cells above the skeleton level are made when first read). */
+  readonly thunks: ((ctx: Ctx) => Value)[][] = [];
+
+  /** Records the thunk of the top-level cell at `ref`. */
+  defineThunk(ref: CellRef, thunk: (ctx: Ctx) => Value): void {
+    while (this.thunks.length <= ref.level) this.thunks.push([]);
+    this.thunks[ref.level][ref.index] = thunk;
   }
 
   /** Allocates a cell at `level`. */

@@ -159,6 +159,26 @@ export function valset(elt: string, items: Iterable<Value>): Value {
   return { kind: 'valset', elt, items: m };
 }
 
+/**
+ * A set of values known to be pairwise distinct (an enumeration's
+ * results): its elements are keyed only when the set is looked up by key,
+ * which a `with` over it never does.
+ */
+class DistinctValset {
+  readonly kind = 'valset' as const;
+  private keyed: ReadonlyMap<string, Value> | undefined;
+  constructor(readonly elt: string, readonly list: readonly Value[]) {}
+
+  get items(): ReadonlyMap<string, Value> {
+    return (this.keyed ??= new Map(this.list.map((v) => [valueKey(v), v])));
+  }
+}
+
+/** The set of values `items`, which must be pairwise distinct (not checked). */
+export function distinctValset(elt: string, items: readonly Value[]): Value {
+  return new DistinctValset(elt, items);
+}
+
 /** Elements of a set-like value, in a deterministic order (events and pairs ascending). */
 export function elementsOf(v: Value, span: Span): Value[] {
   switch (v.kind) {
@@ -169,7 +189,7 @@ export function elementsOf(v: Value, span: Span): Value[] {
     case 'rel':
       return v.edges().map(([src, dst]) => ({ kind: 'pair', src, dst }) as Value);
     case 'valset':
-      return [...v.items.values()];
+      return v instanceof DistinctValset ? [...v.list] : [...v.items.values()];
     default:
       return evalError(`set expected, ${typeOf(v)} found`, span);
   }

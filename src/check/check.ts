@@ -138,14 +138,23 @@ export function checkTest(
 }
 
 /**
- * Keys of final states: equal exactly when the shown values are. The part
- * of each thread's registers is made once per trace.
+ * Keys of final states: equal exactly when the shown values are. The text
+ * of each thread's registers (made once per trace) and of each location's
+ * value gets a number per position, in the order first met, and a key is
+ * the string of these numbers: short and flat, since the map of states
+ * keeps one per state (a number past 0x7fff takes two characters, the
+ * first saying so, so that keys stay unambiguous).
  */
 class StateIds {
   private readonly threads: number[];
   private readonly regs = new Map<number, string[]>();
   private readonly locs: string[] = [];
-  private readonly parts = new WeakMap<ThreadTrace, string>();
+  /** The number of each trace's registers text. */
+  private readonly traceNumbers = new WeakMap<ThreadTrace, number>();
+  /** For each position (shown threads, then shown locations): the number of each text. */
+  private readonly numbers: Map<string, number>[];
+  /** The character codes of the key being made. */
+  private readonly codes: number[] = [];
 
   constructor(
     shown: readonly StateKey[],
@@ -161,25 +170,37 @@ class StateIds {
       }
     }
     this.threads = [...this.regs.keys()];
+    this.numbers = Array.from({ length: this.threads.length + this.locs.length }, () => new Map<string, number>());
   }
 
   of(cand: Candidate): string {
-    let id = '';
-    for (const t of this.threads) {
+    const codes = this.codes;
+    codes.length = 0;
+    this.threads.forEach((t, p) => {
       const tr = cand.traces[t];
-      id += (tr === undefined ? this.text(new Map(), t) : this.part(tr, t)) + '\u0001';
-    }
-    for (const loc of this.locs) id += valueText(cand.finalMemory.get(loc) ?? this.initial.get(loc) ?? 0) + '\u0000';
-    return id;
+      this.push(tr === undefined ? this.number(p, this.text(new Map(), t)) : this.traceNumber(tr, t, p));
+    });
+    const base = this.threads.length;
+    this.locs.forEach((loc, j) => this.push(this.number(base + j, valueText(cand.finalMemory.get(loc) ?? this.initial.get(loc) ?? 0))));
+    return String.fromCharCode.apply(null, codes);
   }
 
-  private part(tr: ThreadTrace, t: number): string {
-    let p = this.parts.get(tr);
-    if (p === undefined) {
-      p = this.text(tr.regs, t);
-      this.parts.set(tr, p);
-    }
-    return p;
+  private push(k: number): void {
+    if (k < 0x8000) this.codes.push(k);
+    else this.codes.push(0x8000 + (k >>> 15), k & 0x7fff);
+  }
+
+  private number(p: number, text: string): number {
+    const m = this.numbers[p];
+    let k = m.get(text);
+    if (k === undefined) m.set(text, (k = m.size));
+    return k;
+  }
+
+  private traceNumber(tr: ThreadTrace, t: number, p: number): number {
+    let k = this.traceNumbers.get(tr);
+    if (k === undefined) this.traceNumbers.set(tr, (k = this.number(p, this.text(tr.regs, t))));
+    return k;
   }
 
   private text(regs: ReadonlyMap<string, Value>, t: number): string {

@@ -82,6 +82,7 @@ export function* candidateExecutions(sem: ThreadSemantics, opts: EnumerateOption
         continue;
       }
       if (opts.nativeCo) {
+        const fixed = uni.coOrders().every((orders) => orders.length <= 1);
         for (const co of coherenceOrders(layout, uni)) {
           tick();
           const finalMemory = new Map<string, Value>();
@@ -90,14 +91,15 @@ export function* candidateExecutions(sem: ThreadSemantics, opts: EnumerateOption
             finalMemory.set(loc, last === undefined ? (initial.get(loc) ?? 0) : (events[last]?.value ?? 0));
           }
           const finalWrites = [...opts.observedLocs].map((l) => co.last.get(l)).filter((x): x is number => x !== undefined);
-          yield { execution: candidateExecution(layout, events, rf, co.edges, finalWrites), traces: chosen, finalMemory };
+          yield { execution: candidateExecution(layout, events, rf, co.edges, finalWrites, fixed), traces: chosen, finalMemory };
         }
       } else {
+        const fixed = uni.finalWriteChoices.every((ws) => ws.length === 1);
         for (const fws of product(uni.finalWriteChoices)) {
           tick();
           const finalMemory = new Map<string, Value>();
           observed.forEach((loc, i) => finalMemory.set(loc, events[fws[i] as number]?.value ?? 0));
-          yield { execution: candidateExecution(layout, events, rf, undefined, fws), traces: chosen, finalMemory };
+          yield { execution: candidateExecution(layout, events, rf, undefined, fws, fixed), traces: chosen, finalMemory };
         }
       }
     }

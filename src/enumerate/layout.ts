@@ -62,6 +62,7 @@ export function candidateExecution(
   rf: EdgeList,
   co: EdgeList | undefined,
   finalWrites: readonly number[],
+  fixedFinalWrites = false,
 ): CandidateExecution {
   const r = layout.relations;
   return {
@@ -79,6 +80,7 @@ export function candidateExecution(
     finalWrites,
     co,
     shape: r.shape,
+    fixedFinalWrites,
   };
 }
 

@@ -48,6 +48,8 @@ export interface CandidateExecution {
    * Lets a model cache what depends on the shape alone (WeakMap key).
    */
   readonly shape?: object;
+  /** Every candidate with this shape has these final writes (no observed location has a choice of final write). */
+  readonly fixedFinalWrites?: boolean;
 }
 
 /** The final state of one execution: register and memory values by display key. */

@@ -89,6 +89,20 @@ export class EventSet {
     return c;
   }
 
+  /** True when every event of the universe is in the set. */
+  isFull(): boolean {
+    const { n, w, words, off } = this;
+    for (let k = 0; k < w - 1; k++) if (~words[off + k] !== 0) return false;
+    return w === 0 || (~words[off + w - 1] & lastWordMask(n)) === 0;
+  }
+
+  /** True when the set holds every event of the bit vector of `w` words at `from` in `bits`. */
+  containsWords(bits: Uint32Array, from: number): boolean {
+    const { w, words, off } = this;
+    for (let k = 0; k < w; k++) if ((bits[from + k] & ~words[off + k]) !== 0) return false;
+    return true;
+  }
+
   isEmpty(): boolean {
     const { w, words, off } = this;
     for (let k = 0; k < w; k++) if (words[off + k] !== 0) return false;
@@ -174,7 +188,8 @@ export class EventSet {
     return wordsKey(this.words, this.off, this.off + this.w);
   }
 
-  private copy(): EventSet {
+  /** A fresh copy. */
+  copy(): EventSet {
     const r = EventSet.empty(this.n), a = this.words, c = r.words, ao = this.off, co = r.off;
     for (let k = 0; k < this.w; k++) c[co + k] = a[ao + k];
     return r;

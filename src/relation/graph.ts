@@ -5,30 +5,60 @@
 import { EventSet, lowestBit } from './event-set.js';
 import { Relation } from './relation.js';
 
-/** True when the relation has no cycle (depth-first search over the non-empty rows: only they can be on a cycle). */
+/** Depth-first search state, reused from call to call (grown as needed): a colour and a stack slot per event. */
+let colour = new Uint8Array(128);
+let stack = new Int32Array(256);
+
+/**
+ * True when the relation has no cycle: an iterative depth-first search
+ * over the non-empty rows (only they can be on a cycle). The stack holds
+ * pairs (event, next word of its row to scan) and the bits of that word
+ * not yet followed are recomputed from the colours.
+ */
 export function isAcyclic(r: Relation): boolean {
   const { n, w, bits, off, rows } = r;
-  const color = new Uint8Array(n);
-  const visit = (i: number): boolean => {
-    color[i] = 1;
-    for (let k = 0; k < w; k++) {
-      let x = bits[off + i * w + k] & bits[rows + k];
-      while (x !== 0) {
-        const j = (k << 5) + lowestBit(x);
-        x &= x - 1;
-        if (color[j] === 1) return false;
-        if (color[j] === 0 && !visit(j)) return false;
-      }
-    }
-    color[i] = 2;
-    return true;
-  };
+  if (colour.length < n) colour = new Uint8Array(2 * n);
+  if (stack.length < 2 * n + 2) stack = new Int32Array(4 * n + 4);
+  const col = colour, st = stack;
+  col.fill(0, 0, n);
   for (let q = 0; q < w; q++) {
-    let x = bits[rows + q] | 0;
-    while (x !== 0) {
-      const i = (q << 5) + lowestBit(x);
-      x &= x - 1;
-      if (color[i] === 0 && !visit(i)) return false;
+    let roots = bits[rows + q] | 0;
+    while (roots !== 0) {
+      const root = (q << 5) + lowestBit(roots);
+      roots &= roots - 1;
+      if (col[root] !== 0) continue;
+      col[root] = 1;
+      st[0] = root;
+      st[1] = 0;
+      let sp = 2;
+      while (sp > 0) {
+        const i = st[sp - 2];
+        let k = st[sp - 1], next = -1;
+        for (; k < w && next < 0; k++) {
+          let x = bits[off + i * w + k] & bits[rows + k];
+          while (x !== 0) {
+            const j = (k << 5) + lowestBit(x);
+            x &= x - 1;
+            if (col[j] === 1) return false;
+            if (col[j] === 0) {
+              next = j;
+              break;
+            }
+          }
+          if (next >= 0) break;
+        }
+        if (next < 0) {
+          col[i] = 2;
+          sp -= 2;
+          continue;
+        }
+        // Resume this row at the same word: its visited successors are skipped by their colour.
+        st[sp - 1] = k;
+        col[next] = 1;
+        st[sp] = next;
+        st[sp + 1] = 0;
+        sp += 2;
+      }
     }
   }
   return true;
@@ -89,16 +119,20 @@ export function linearExtensions(nodes: EventSet, r: Relation): Relation[] {
 
 /** The linear extensions of `linearExtensions`, each as the sequence of the events of `nodes` in order. */
 export function linearOrders(nodes: EventSet, r: Relation): number[][] {
-  const elems = nodes.toArray();
-  const m = elems.length;
+  const m = nodes.size;
   if (m <= 2) {
-    // The orders in which the search below finds them.
-    const [a, b] = elems;
-    if (elems.some((e) => r.has(e, e))) return [];
-    if (m < 2) return [elems];
+    // The orders in which the search below finds them (the common case: a location's initial write and one other).
+    const a = nodes.first();
+    if (m === 0) return [[]];
+    if (r.has(a, a)) return [];
+    if (m === 1) return [[a]];
+    const b = nextElement(nodes, a);
+    if (r.has(b, b)) return [];
     const ab = r.has(a, b), ba = r.has(b, a);
-    return [...(ba ? [] : [[a, b]]), ...(ab ? [] : [[b, a]])];
+    if (ba) return ab ? [] : [[b, a]];
+    return ab ? [[a, b]] : [[a, b], [b, a]];
   }
+  const elems = nodes.toArray();
   // preds[b * m + a]: elems[a] must come before elems[b].
   const preds = new Uint8Array(m * m);
   for (let b = 0; b < m; b++) for (let a = 0; a < m; a++) if (r.has(elems[a], elems[b])) preds[b * m + a] = 1;
@@ -125,6 +159,15 @@ export function linearOrders(nodes: EventSet, r: Relation): number[][] {
   };
   extend();
   return out;
+}
+
+/** The least element of `s` above `i`, or -1. */
+function nextElement(s: EventSet, i: number): number {
+  for (let k = (i + 1) >>> 5; k < s.w; k++) {
+    const x = k === (i + 1) >>> 5 ? s.word(k) & (-1 << ((i + 1) & 31)) : s.word(k);
+    if (x !== 0) return (k << 5) + lowestBit(x);
+  }
+  return -1;
 }
 
 /** True when the m x m matrix `preds` (`preds[b * m + a]`: a before b) has no cycle (Kahn's algorithm). */

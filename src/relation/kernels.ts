@@ -99,6 +99,42 @@ export function seqRows3(
 }
 
 /**
+ * For relations of three words per row: the rows of `a` (at `ao`) in the
+ * row mask `x0..x2`, their columns restricted to `k0..k2`, into `c` (at
+ * `co`, row mask at `cr`, which this sets); `c` may be `a` (in place).
+ */
+export function maskRows3(
+  a: Uint32Array, ao: number, x0: number, x1: number, x2: number, k0: number, k1: number, k2: number,
+  c: Uint32Array, co: number, cr: number,
+): void {
+  for (let q = 0; q < 3; q++) {
+    let x = q === 0 ? x0 : q === 1 ? x1 : x2, m = 0;
+    while (x !== 0) {
+      const low = x & -x, i = ((q << 5) + 31 - Math.clz32(low)) * 3;
+      x ^= low;
+      const y0 = (c[co + i] = a[ao + i] & k0), y1 = (c[co + i + 1] = a[ao + i + 1] & k1), y2 = (c[co + i + 2] = a[ao + i + 2] & k2);
+      if ((y0 | y1 | y2) !== 0) m |= low;
+    }
+    c[cr + q] = m;
+  }
+}
+
+/** For relations of three words per row: adds the rows of `b` (at `bo`, row mask at `br`) to `a` (at `ao`, row mask at `ar`). */
+export function orRows3(a: Uint32Array, ao: number, ar: number, b: Uint32Array, bo: number, br: number): void {
+  for (let q = 0; q < 3; q++) {
+    let x = b[br + q] | 0;
+    a[ar + q] |= x;
+    while (x !== 0) {
+      const i = ((q << 5) + 31 - Math.clz32(x & -x)) * 3;
+      x &= x - 1;
+      a[ao + i] |= b[bo + i];
+      a[ao + i + 1] |= b[bo + i + 1];
+      a[ao + i + 2] |= b[bo + i + 2];
+    }
+  }
+}
+
+/**
  * Warshall's transitive closure of an unshared relation, in place: only
  * events with both predecessors and successors can extend paths, and only
  * non-empty rows can gain pairs (the row mask does not change, nor do the
@@ -117,6 +153,10 @@ export function closeInPlace(rel: Relation): void {
     }
   }
   for (let q = 0; q < w; q++) v[via + q] &= r[rows + q];
+  if (w === 3) {
+    closeRows3(r, off, r[rows] | 0, r[rows + 1] | 0, r[rows + 2] | 0, v[via] | 0, v[via + 1] | 0, v[via + 2] | 0);
+    return;
+  }
   for (let p = 0; p < w; p++) {
     // Events k in increasing order.
     let ks = v[via + p] | 0;
@@ -130,6 +170,31 @@ export function closeInPlace(rel: Relation): void {
           const iw = off + ((q << 5) + lowestBit(x)) * w;
           x &= x - 1;
           if ((r[iw + p] & bit) !== 0) for (let m = 0; m < w; m++) r[iw + m] |= r[kw + m];
+        }
+      }
+    }
+  }
+}
+
+/** `closeInPlace` for three words per row: rows at `off`, row mask `m0..m2`, the events `v0..v2` that can extend paths. */
+function closeRows3(r: Uint32Array, off: number, m0: number, m1: number, m2: number, v0: number, v1: number, v2: number): void {
+  for (let p = 0; p < 3; p++) {
+    let ks = p === 0 ? v0 : p === 1 ? v1 : v2;
+    while (ks !== 0) {
+      const bit = ks & -ks;
+      ks ^= bit;
+      const kw = off + ((p << 5) + 31 - Math.clz32(bit)) * 3;
+      const k0 = r[kw] | 0, k1 = r[kw + 1] | 0, k2 = r[kw + 2] | 0;
+      for (let q = 0; q < 3; q++) {
+        let x = q === 0 ? m0 : q === 1 ? m1 : m2;
+        while (x !== 0) {
+          const iw = off + ((q << 5) + 31 - Math.clz32(x & -x)) * 3;
+          x &= x - 1;
+          if ((r[iw + p] & bit) !== 0) {
+            r[iw] |= k0;
+            r[iw + 1] |= k1;
+            r[iw + 2] |= k2;
+          }
         }
       }
     }

@@ -11,8 +11,18 @@
  * Graph algorithms (acyclicity, cycles, orders) live in `graph.ts`.
  */
 import { reserve, reserved } from './alloc.js';
-import { closeInPlace, seqRows1, seqRows2, seqRows3 } from './kernels.js';
+import { closeInPlace, maskRows3, orRows3, seqRows1, seqRows2, seqRows3 } from './kernels.js';
 import { EventSet, lastWordMask, lowestBit, popcount, wordsFor, wordsKey } from './event-set.js';
+
+/** Above this many rows, a relation is copied as one block of words. */
+const BLOCK_COPY_ROWS = 12;
+
+/** The number of non-empty rows, from the row mask at `rows` (`w` words). */
+function rowCount(bits: Uint32Array, rows: number, w: number): number {
+  let c = 0;
+  for (let k = 0; k < w; k++) c += popcount(bits[rows + k]);
+  return c;
+}
 
 /** A pair (source, target) of event ids. */
 export type Edge = readonly [number, number];
@@ -61,8 +71,9 @@ export class Relation {
     return Relation.cartesian(EventSet.full(n), EventSet.full(n));
   }
 
+  /** The identity on all events, as a reflexive relation with no other pair (see `isIdentity`). */
   static identity(n: number): Relation {
-    return Relation.identityOn(EventSet.full(n));
+    return Relation.alloc(n, true).identityInPlace();
   }
 
   /** `[s]`: the identity restricted to `s`. */
@@ -122,10 +133,23 @@ export class Relation {
     return s;
   }
 
+  /** True for a relation known to be the identity on all events (built by `identity`, or `*` or `?` of an empty relation). */
+  isIdentity(): boolean {
+    if (this.strict < 0) return false;
+    const { w, bits, strict } = this;
+    for (let k = 0; k < w; k++) if (bits[strict + k] !== 0) return false;
+    return true;
+  }
+
   isEmpty(): boolean {
     const { w, bits, rows } = this;
     for (let k = 0; k < w; k++) if (bits[rows + k] !== 0) return false;
     return true;
+  }
+
+  /** The number of non-empty rows. */
+  get rowCount(): number {
+    return rowCount(this.bits, this.rows, this.w);
   }
 
   get size(): number {
@@ -283,6 +307,8 @@ export class Relation {
   seq(o: Relation): Relation {
     if (this.isEmpty()) return this;
     if (o.isEmpty()) return o;
+    if (o.isIdentity()) return this;
+    if (this.isIdentity()) return o;
     const { n, w } = this, a = this.bits, ao = this.off, b = o.bits, bo = o.off;
     // Composing two reflexive relations gives a reflexive one, whose rows hold only their own pair where both operands' do.
     const reflexive = this.strict >= 0 && o.strict >= 0;
@@ -335,6 +361,25 @@ export class Relation {
     return r;
   }
 
+  /**
+   * `this ; o` for a relation its owner has not shared: its own words are
+   * reused (each row is replaced by the rows of `o` it leads to) when rows
+   * have at most three words and it is not reflexive (see `strict`);
+   * otherwise, or when either is empty, as `seq`.
+   */
+  seqOwned(o: Relation): Relation {
+    const { w, bits, off, rows } = this;
+    if (w > 3 || this.strict >= 0 || this.isEmpty() || o.isEmpty() || o.isIdentity()) return this.seq(o);
+    const b = o.bits, bo = o.off, bReflexive = o.strict >= 0, bm = bReflexive ? o.strict : o.rows;
+    // The kernels add the rows they fill to the row mask: it starts empty.
+    const a0 = bits[rows] | 0, a1 = w > 1 ? bits[rows + 1] | 0 : 0, a2 = w > 2 ? bits[rows + 2] | 0 : 0;
+    for (let k = 0; k < w; k++) bits[rows + k] = 0;
+    if (w === 1) seqRows1(bits, off, a0, b, bo, b[bm] | 0, bReflexive, bits, off, rows);
+    else if (w === 2) seqRows2(bits, off, a0, a1, b, bo, b[bm] | 0, b[bm + 1] | 0, bReflexive, bits, off, rows);
+    else seqRows3(bits, off, a0, a1, a2, b, bo, b[bm] | 0, b[bm + 1] | 0, b[bm + 2] | 0, bReflexive, bits, off, rows);
+    return this;
+  }
+
   inverse(): Relation {
     const { w, bits, off, rows } = this, r = Relation.empty(this.n), c = r.bits, co = r.off, cr = r.rows;
     for (let q = 0; q < w; q++) {
@@ -359,6 +404,7 @@ export class Relation {
 
   /** Transitive closure `this^+`. */
   plus(): Relation {
+    if (this.isEmpty()) return this;
     const r = this.copy();
     closeInPlace(r);
     return r;
@@ -397,10 +443,18 @@ export class Relation {
     return s;
   }
 
-  /** `[dom] ; this ; [rng]`, either side optional. */
+  /** `[dom] ; this ; [rng]`, either side optional: this relation itself when neither removes a pair. */
   restrict(dom: EventSet | undefined, rng: EventSet | undefined): Relation {
     if (this.isEmpty()) return this;
-    const { w } = this, a = this.bits, ao = this.off, ar = this.rows, r = Relation.empty(this.n), c = r.bits, co = r.off, cr = r.rows;
+    const { w } = this, a = this.bits, ao = this.off, ar = this.rows;
+    if ((dom === undefined || dom.containsWords(a, ar)) && (rng === undefined || rng.isFull())) return this;
+    const r = Relation.empty(this.n), c = r.bits, co = r.off, cr = r.rows;
+    if (w === 3) {
+      const d0 = dom === undefined ? -1 : dom.word(0), d1 = dom === undefined ? -1 : dom.word(1), d2 = dom === undefined ? -1 : dom.word(2);
+      const k0 = rng === undefined ? -1 : rng.word(0) | 0, k1 = rng === undefined ? -1 : rng.word(1) | 0, k2 = rng === undefined ? -1 : rng.word(2) | 0;
+      maskRows3(a, ao, a[ar] & d0, a[ar + 1] & d1, a[ar + 2] & d2, k0, k1, k2, c, co, cr);
+      return r;
+    }
     for (let q = 0; q < w; q++) {
       let x = (dom === undefined ? a[ar + q] : a[ar + q] & dom.word(q)) | 0, m = 0;
       while (x !== 0) {
@@ -463,6 +517,15 @@ export class Relation {
   /** Copies the pairs of this relation into the fresh empty relation `r`; returns it. */
   private copyInto(r: Relation): Relation {
     const { w } = this, a = this.bits, c = r.bits, ao = this.off, ar = this.rows, co = r.off, cr = r.rows;
+    // Many rows in the same word array: one block copy (rows and row mask) beats a copy row by row.
+    if (a === c && rowCount(a, ar, w) > BLOCK_COPY_ROWS) {
+      c.copyWithin(co, ao, ar + w);
+      return r;
+    }
+    if (w === 3) {
+      maskRows3(a, ao, a[ar] | 0, a[ar + 1] | 0, a[ar + 2] | 0, -1, -1, -1, c, co, cr);
+      return r;
+    }
     for (let q = 0; q < w; q++) {
       let x = (c[cr + q] = a[ar + q]) | 0;
       while (x !== 0) {
@@ -477,6 +540,10 @@ export class Relation {
   /** Adds the pairs of `o` to this (unshared) relation; returns it. */
   orInPlace(o: Relation): Relation {
     const { w } = this, a = this.bits, b = o.bits, ao = this.off, ar = this.rows, bo = o.off, br = o.rows;
+    if (w === 3) {
+      orRows3(a, ao, ar, b, bo, br);
+      return this;
+    }
     for (let q = 0; q < w; q++) {
       let x = b[br + q] | 0;
       a[ar + q] |= x;
@@ -491,7 +558,12 @@ export class Relation {
 
   /** Keeps the pairs of this (unshared) relation whose target is in `s`; returns it. */
   maskColumnsInPlace(s: EventSet): Relation {
+    if (s.isFull()) return this;
     const { w, bits, off, rows } = this;
+    if (w === 3) {
+      maskRows3(bits, off, bits[rows] | 0, bits[rows + 1] | 0, bits[rows + 2] | 0, s.word(0) | 0, s.word(1) | 0, s.word(2) | 0, bits, off, rows);
+      return this;
+    }
     for (let q = 0; q < w; q++) {
       let x = bits[rows + q] | 0, m = 0;
       while (x !== 0) {
@@ -520,7 +592,7 @@ export class Relation {
   private identityInPlace(): Relation {
     const { n, w, bits, off, rows, strict } = this;
     if (strict >= 0) for (let k = 0; k < w; k++) bits[strict + k] = bits[rows + k];
-    for (let i = 0; i < n; i++) bits[off + i * w + (i >>> 5)] |= 1 << (i & 31);
+    for (let i = 0, p = off; i < n; i++, p += w) bits[p + (i >>> 5)] |= 1 << (i & 31);
     for (let k = 0; k < w; k++) bits[rows + k] = k === w - 1 ? lastWordMask(n) : 0xffffffff;
     return this;
   }

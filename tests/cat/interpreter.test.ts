@@ -227,3 +227,46 @@ let s = W & W^-1
   assert.equal(o.lookup('s'), undefined);
   assert.throws(() => model('let s = W & W^-1\nempty s').evaluate(sbExecution(true)), isError(DIAG_CODES.MODEL_EVAL));
 });
+
+test('a closed expression met twice is evaluated once per branch, with the bindings of each occurrence', () => {
+  const m = model('let a = (po | rf)+\nlet b = ((po | rf)+ ; po) | (po | rf)+\nlet x = po\nlet s1 = x*\nlet x = rf\nlet s2 = x*\nlet s3 = x*\n');
+  for (const withCo of [true, false]) {
+    const x = sbExecution(withCo);
+    const o = m.evaluate(x)[0];
+    const porf = Relation.fromEdges(6, [...x.po, ...x.rf]).plus();
+    assert.deepEqual(o.lookup('a'), porf.edges());
+    assert.deepEqual(o.lookup('b'), porf.seq(Relation.fromEdges(6, x.po)).union(porf).edges());
+    assert.deepEqual(o.lookup('s1'), Relation.fromEdges(6, x.po).star().edges());
+    assert.deepEqual(o.lookup('s2'), Relation.fromEdges(6, x.rf).star().edges());
+    assert.deepEqual(o.lookup('s3'), o.lookup('s2'));
+  }
+});
+
+test('a cell that reads nothing the candidate varies keeps its value for the next candidates of the shape', () => {
+  // `po ; [W]` reads no rf, `rf ; [R]` does: both must follow each candidate.
+  const m = model('let s = po ; [W]\nlet d = rf ; [R]\nlet e = 0 ; rf\n');
+  const a = sbExecution(true), b = { ...a, rf: [[0, 5]] as [number, number][] };
+  for (const x of [a, b, a]) {
+    const o = m.evaluate(x)[0];
+    assert.deepEqual(o.lookup('s'), Relation.fromEdges(6, x.po).edges().filter(([, j]) => j === 2 || j === 4));
+    assert.deepEqual(o.lookup('d'), Relation.fromEdges(6, x.rf).edges());
+    assert.deepEqual(o.lookup('e'), []);
+  }
+});
+
+test('let rec: the operands of a union that do not change are united once, for relations and for sets alike', () => {
+  const m = model('let rec r = po | rf | (r ; r) | co\nlet rec s = R | W | (s & F)\nlet rec t = [R] | (t ; (po | rf) ; t) | [W]\n');
+  const x = sbExecution(true), o = m.evaluate(x)[0];
+  const base = Relation.fromEdges(6, [...x.po, ...x.rf, ...(x.co ?? [])]);
+  assert.deepEqual(o.lookup('r'), base.plus().edges());
+  assert.deepEqual(o.lookup('s'), [0, 1, 2, 3, 4, 5]);
+  const ids = Relation.fromEdges(6, [0, 1, 2, 3, 4, 5].map((i) => [i, i] as [number, number]));
+  const porf = Relation.fromEdges(6, [...x.po, ...x.rf]);
+  let t = ids;
+  for (;;) {
+    const next = ids.union(t.seq(porf).seq(t));
+    if (next.equals(t)) break;
+    t = next;
+  }
+  assert.deepEqual(o.lookup('t'), t.edges());
+});

@@ -58,6 +58,12 @@ test('two writes to one location give two coherence orders, and the final value 
   const fw = [...candidateExecutions(ww, { nativeCo: false, observedLocs: new Set(['x']), maxExecutions: 100, registerEvents: false })];
   assert.equal(fw.length, 2, 'one candidate per choice of final write');
   assert.equal(fw[0]?.execution.co, undefined);
+  // Final writes vary between the candidates of the shape when a location has a choice, not otherwise.
+  assert.ok(cands.every((c) => c.execution.fixedFinalWrites === false) && fw.every((c) => c.execution.fixedFinalWrites === false));
+  const unobserved = [...candidateExecutions(ww, { nativeCo: false, observedLocs: new Set(), maxExecutions: 100, registerEvents: false })];
+  assert.ok(unobserved.length === 1 && unobserved[0]?.execution.fixedFinalWrites === true);
+  const sbCands = [...candidateExecutions(sb, { nativeCo: true, observedLocs: new Set(['x', 'y']), maxExecutions: 100, registerEvents: false })];
+  assert.ok(sbCands.every((c) => c.execution.fixedFinalWrites === true), 'one write per location after the initial one: co is fixed');
 });
 
 test('the value domain grows until stable: a read sees values computed from other reads', () => {

@@ -115,6 +115,14 @@ test('sets: operations agree with the reference, cartesian and identity build th
       const r = rel(n, p);
       assert.deepEqual(r.restrict(a, b).edges(), p.filter(([x, y]) => s.includes(x) && t.includes(y)));
       assert.deepEqual(r.restrict(a, b).edges(), Relation.identityOn(a).seq(r).seq(Relation.identityOn(b)).edges());
+      // Restrictions that remove nothing (full sets, a domain covering the relation's).
+      const full = EventSet.full(n);
+      assert.equal(a.isFull(), s.length === n);
+      assert.ok(full.isFull());
+      assert.equal(a.containsWords(r.bits, r.rows), p.every(([x]) => s.includes(x)));
+      assert.deepEqual(r.restrict(full, full).edges(), p);
+      assert.deepEqual(r.restrict(r.domain(), undefined).edges(), p);
+      assert.deepEqual(r.copy().maskColumnsInPlace(full).edges(), p);
     }),
     opts,
   );
@@ -176,6 +184,16 @@ test('results of every operation know their non-empty rows (domain, emptiness) e
       }
       assert.deepEqual(a.copy().maskColumnsInPlace(y).edges(), p.filter(([, j]) => t.includes(j)));
       assert.deepEqual(a.copy().orInPlace(b).edges(), nUnion(p, q));
+      // Composition reusing the left operand's words (or not, when it is reflexive).
+      for (const [r, want] of [
+        [a.copy().seqOwned(b), nSeq(p, q)], [a.copy().seqOwned(b.opt()), nSeq(p, nUnion(q, nId(n)))],
+        [a.copy().seqOwned(b.star()), nSeq(p, nUnion(nPlus(q), nId(n)))], [a.opt().seqOwned(b), nSeq(nUnion(p, nId(n)), q)],
+        [a.copy().seqOwned(b).seqOwned(a), nSeq(nSeq(p, q), p)],
+        [a.copy().seqOwned(Relation.identity(n)), p], [Relation.identity(n).seq(a), p], [a.seq(Relation.empty(n).star()), p],
+      ] as const) {
+        assert.deepEqual(r.edges(), want);
+        exact(r);
+      }
       assert.deepEqual(a.interInverse(b).edges(), nInter(p, nInv(q)));
       assert.deepEqual(a.diffInverse(b).edges(), nDiff(p, nInv(q)));
       exact(a.interInverse(b));
@@ -191,6 +209,10 @@ test('results of every operation know their non-empty rows (domain, emptiness) e
         exact(r);
       }
       assert.ok(a.copy().equals(a));
+      assert.equal(a.star().isIdentity(), p.length === 0);
+      assert.equal(a.opt().isIdentity(), p.length === 0);
+      assert.ok(Relation.identity(n).isIdentity() && !a.isIdentity());
+      assert.deepEqual(Relation.identity(n).edges(), nId(n));
       if (p.length > 0) {
         const [i, j] = p[0];
         assert.deepEqual(a.without(i, j).edges(), p.slice(1));
@@ -215,6 +237,11 @@ test('linear orders come in search order: earlier events placed first when free'
   assert.deepEqual(linearOrders(two, Relation.fromEdges(40, [[35, 35]])), []);
   assert.deepEqual(linearOrders(EventSet.of(40, [7]), Relation.empty(40)), [[7]]);
   assert.deepEqual(linearOrders(EventSet.of(40, []), Relation.empty(40)), [[]]);
+  const near = EventSet.of(40, [4, 5]);
+  assert.deepEqual(linearOrders(near, Relation.fromEdges(40, [[4, 5], [5, 4]])), []);
+  assert.deepEqual(linearOrders(near, Relation.fromEdges(40, [[4, 4]])), []);
+  assert.deepEqual(linearOrders(near, Relation.fromEdges(40, [[5, 4], [4, 9]])), [[5, 4]]);
+  assert.deepEqual(linearOrders(EventSet.of(40, [31, 32]), Relation.empty(40)), [[31, 32], [32, 31]]);
   const three = EventSet.of(40, [1, 2, 3]);
   assert.deepEqual(linearOrders(three, Relation.fromEdges(40, [[3, 1]])), [[2, 3, 1], [3, 1, 2], [3, 2, 1]]);
   assert.deepEqual(linearExtensions(three, Relation.fromEdges(40, [[1, 2], [2, 3]])).map((r) => r.edges()), [[[1, 2], [1, 3], [2, 3]]]);
