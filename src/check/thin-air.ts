@@ -33,7 +33,7 @@ export class ThinAirCheck {
 
   /** Applies to candidates whose traces say where their values come from. */
   static applies(cand: Candidate): boolean {
-    return cand.traces.every((t) => t.valueSources !== undefined) && cand.execution.data.length > 0;
+    return cand.execution.data.length > 0 && cand.traces.every((t) => t.valueSources !== undefined);
   }
 
   accept(cand: Candidate): void {
@@ -92,6 +92,8 @@ function undeterminedReads(cand: Candidate): Set<number> {
     if (l === undefined) sourcesOf.set(w, [r]);
     else l.push(r);
   }
+  // Most candidates read no value a data dependency computed: every read is then determined.
+  if (!x.rf.some(([w]) => sourcesOf.has(w))) return new Set();
   const writerOf = new Map<number, number>();
   for (const [w, r] of x.rf) writerOf.set(r, w);
   const determined = new Set<number>();
