@@ -274,15 +274,11 @@ class ThreadRun {
     return { loc: a.value, deps: a.deps };
   }
 
-  /** Value equality; with an unknown side, both answers are explored. */
+  /** Value equality, a choice of the path (see `decide`); with an unknown side, both answers are explored. */
   private same(a: Tainted, b: Tainted): boolean {
     this.b.decide(unionDeps(a.deps, b.deps));
-    return this.sameValue(a.value, b.value);
-  }
-
-  private sameValue(a: Value, b: Value): boolean {
-    if (a === UNKNOWN || b === UNKNOWN) return this.ctx.choose(2) === 0;
-    return a === b;
+    if (a.value === UNKNOWN || b.value === UNKNOWN) return this.ctx.choose(2) === 0;
+    return a.value === b.value;
   }
 
   private internal(what: string, span: Span): never {
