@@ -1,13 +1,14 @@
 #!/usr/bin/env node
 // Starts the weakmem command from its one-file bundle (dist/cli/weakmem.cjs),
 // compiled through V8's code cache: Node 20 has no built-in compile cache, and
-// compiling the bundle is most of a short run's start-up. The cache sits next
-// to the bundle; when it cannot be written, weakmem simply compiles each time.
+// compiling the bundle is most of a short run's start-up. The build makes the
+// cache from a run of the shipped examples (scripts/postbuild.mjs); a Node of
+// another version makes its own on its first run. When the cache cannot be
+// written, weakmem simply compiles each time.
 'use strict';
 const fs = require('node:fs');
 const path = require('node:path');
 const vm = require('node:vm');
-const Module = require('node:module');
 const { isAscii } = require('node:buffer');
 
 const file = path.join(__dirname, '..', 'dist', 'cli', 'weakmem.cjs');
@@ -21,10 +22,13 @@ try {
 } catch {
   cachedData = undefined;
 }
-const script = new vm.Script(Module.wrap(source), { filename: file, cachedData });
+// CommonJS's own module wrapper, written out: `node:module` (Module.wrap) costs a load of its own.
+const wrapped = `(function (exports, require, module, __filename, __dirname) { ${source}\n});`;
+const script = new vm.Script(wrapped, { filename: file, cachedData });
 const run = script.runInThisContext();
 const mod = { exports: {} };
-run.call(mod.exports, mod.exports, Module.createRequire(file), mod, file, path.dirname(file));
+// The bundle requires only Node's modules and @viz-js/viz, which resolve the same from bin/ as from dist/cli/.
+run.call(mod.exports, mod.exports, require, mod, file, path.dirname(file));
 if (cachedData === undefined || script.cachedDataRejected) {
   try {
     fs.writeFileSync(cacheFile, script.createCachedData());
