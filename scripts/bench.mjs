@@ -1,20 +1,34 @@
 // Benchmark: times weakmem on a fixed set of corpus tests, both ways herd7
 // is usually run — one process per test, and all tests in one process.
 //
-//   npm run bench -- [--set linux|aarch64] [--model ref|builtin] [--repeat N]
+//   npm run bench -- [--set linux|aarch64|all] [--model ref|builtin] [--repeat N]
 //
-// Prints the wall-clock totals and the mean per test, and (on Linux) the CPU
-// time of the weakmem processes, user + system: on a shared machine it
-// varies much less than wall time. Performance is measured here, never
+// One process per test is mostly Node's own start-up, so each test's run is
+// paired with a run of `node -e 0` (Node's floor: what any Node program pays
+// before its first line), interleaved so that both see the same machine.
+// When NODE_EXTRA_CA_CERTS is set, Node 20 parses those certificates at
+// every start (nodejs/node#40524), before any code of ours runs: on the
+// machine these figures come from, that alone makes `node -e 0` slower than
+// herd7's whole run. weakmem opens no TLS connection, so the bench also
+// times every process without the variable, and prints both.
+//
+// Prints wall-clock totals, the mean per test, and (on Linux) the CPU time of
+// the child processes, user + system. Performance is measured here, never
 // asserted in a test.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { spawnSync } from 'node:child_process';
 
 const CORPUS = resolve(process.env.WEAKMEM_CORPUS ?? join(import.meta.dirname, '..', '..', 'shared', 'corpus'));
-const LINUX = join(CORPUS, 'herdtools7/catalogue/linux');
+const CATALOGUE = join(CORPUS, 'herdtools7/catalogue');
 const CLI = join(import.meta.dirname, '..', 'bin', 'weakmem.cjs');
 const LIBDIR = join(CORPUS, 'herdtools7/herd/libdir');
+
+/** herd7's figures from the issues (2-core machine, one process per test and one process). */
+const HERD = {
+  linux: { tests: 79, perProcess: 7.1, oneProcess: 0.71 },
+  aarch64: { tests: 80, perProcess: 7.4, oneProcess: 0.68 },
+};
 
 const argv = process.argv.slice(2);
 const opt = (k, d) => {
@@ -22,34 +36,33 @@ const opt = (k, d) => {
   return i >= 0 ? argv[i + 1] : d;
 };
 const model = opt('--model', 'ref');
-const set = opt('--set', 'linux');
-const SETS = {
-  linux: { dir: LINUX, ref: ['-conf', join(LINUX, 'cfgs/linux-kernel.cfg'), '-I', join(LINUX, 'cats')] },
-  aarch64: (() => {
-    const dir = join(CORPUS, 'herdtools7/catalogue/aarch64');
-    return { dir, ref: ['-model', join(dir, 'cats/aarch64.cat'), '-I', join(dir, 'cats'), '-I', LIBDIR, '-conf', join(dir, 'cfgs/new-web.cfg')] };
-  })(),
-};
-const chosen = SETS[set];
-if (chosen === undefined) throw new Error(`unknown set ${set}`);
+const setName = opt('--set', 'linux');
 const repeat = Number(opt('--repeat', '1'));
+const SETS = {
+  linux: () => {
+    const dir = join(CATALOGUE, 'linux');
+    return { dir, ref: ['-conf', join(dir, 'cfgs/linux-kernel.cfg'), '-I', join(dir, 'cats')] };
+  },
+  aarch64: () => {
+    const dir = join(CATALOGUE, 'aarch64');
+    return { dir, ref: ['-model', join(dir, 'cats/aarch64.cat'), '-I', join(dir, 'cats'), '-I', LIBDIR, '-conf', join(dir, 'cfgs/new-web.cfg')] };
+  },
+};
+const names = setName === 'all' ? Object.keys(SETS) : [setName];
+for (const n of names) if (SETS[n] === undefined) throw new Error(`unknown set ${n} (linux, aarch64 or all)`);
 
-if (!existsSync(LINUX)) {
+if (!existsSync(CATALOGUE)) {
   console.log(`no corpus at ${CORPUS}: nothing to measure`);
   process.exit(0);
 }
-const tests = readdirSync(join(chosen.dir, 'tests'))
-  .filter((f) => f.endsWith('.litmus'))
-  .sort()
-  .map((f) => join(chosen.dir, 'tests', f));
-const modelArgs = model === 'ref' ? chosen.ref : [];
 
-function time(fn) {
-  const t0 = process.hrtime.bigint();
-  const c0 = childCpu();
-  fn();
-  const c1 = childCpu();
-  return { wall: Number(process.hrtime.bigint() - t0) / 1e9, cpu: c0 === undefined || c1 === undefined ? undefined : c1 - c0 };
+/** The environments measured: as given, and without NODE_EXTRA_CA_CERTS when it is set. */
+const ENVS = [{ label: 'environment as given', env: process.env }];
+if (process.env.NODE_EXTRA_CA_CERTS !== undefined) {
+  const env = { ...process.env };
+  delete env.NODE_EXTRA_CA_CERTS;
+  ENVS[0].label = 'environment as given (NODE_EXTRA_CA_CERTS set)';
+  ENVS.push({ label: 'without NODE_EXTRA_CA_CERTS', env });
 }
 
 /** Seconds of CPU (user + system) used by the waited-for child processes so far, from /proc (clock ticks of 1/100 s). */
@@ -62,24 +75,48 @@ function childCpu() {
   }
 }
 
-const cpuText = (t) => (t.cpu === undefined ? '' : `, cpu ${t.cpu.toFixed(2)} s`);
+/** Runs `args` under node; returns wall and CPU seconds, and whether it exited 0. */
+function timed(args, env) {
+  const c0 = childCpu();
+  const t0 = process.hrtime.bigint();
+  const p = spawnSync(process.execPath, args, { encoding: 'utf8', env, maxBuffer: 1 << 26 });
+  const wall = Number(process.hrtime.bigint() - t0) / 1e9;
+  const c1 = childCpu();
+  return { wall, cpu: c0 === undefined || c1 === undefined ? undefined : c1 - c0, ok: p.status === 0 };
+}
 
-for (let r = 0; r < repeat; r++) {
-  let failures = 0;
-  const perProcess = time(() => {
+const ms = (s, n) => `${((s / n) * 1000).toFixed(0)} ms`;
+
+for (const name of names) {
+  const chosen = SETS[name]();
+  const tests = readdirSync(join(chosen.dir, 'tests'))
+    .filter((f) => f.endsWith('.litmus'))
+    .sort()
+    .map((f) => join(chosen.dir, 'tests', f));
+  const modelArgs = model === 'ref' ? chosen.ref : [];
+  const herd = HERD[name];
+  for (let r = 0; r < repeat; r++) {
+    const sums = ENVS.map(() => ({ node: 0, wall: 0, cpu: 0, failures: 0 }));
+    // Interleaved: each test runs once in each environment, each next to a run of Node's floor.
     for (const t of tests) {
-      const p = spawnSync(process.execPath, [CLI, 'run', ...modelArgs, t], { encoding: 'utf8' });
-      if (p.status !== 0) failures++;
+      ENVS.forEach(({ env }, i) => {
+        sums[i].node += timed(['-e', '0'], env).wall;
+        const run = timed([CLI, 'run', ...modelArgs, t], env);
+        sums[i].wall += run.wall;
+        sums[i].cpu += run.cpu ?? 0;
+        if (!run.ok) sums[i].failures++;
+      });
     }
-  });
-  const oneProcess = time(() => {
-    const p = spawnSync(process.execPath, [CLI, 'run', ...modelArgs, ...tests], { encoding: 'utf8', maxBuffer: 1 << 26 });
-    if (p.status !== 0) failures++;
-  });
-  console.log(
-    `catalogue/${set}, ${tests.length} tests, model ${model}: one process per test ${perProcess.wall.toFixed(2)} s ` +
-      `(${((perProcess.wall / tests.length) * 1000).toFixed(0)} ms/test${cpuText(perProcess)}); ` +
-      `one process ${oneProcess.wall.toFixed(2)} s${cpuText(oneProcess)}` +
-      (failures > 0 ? `; ${failures} runs exited non-zero` : ''),
-  );
+    console.log(`catalogue/${name}, ${tests.length} tests, model ${model} (herd7: ${herd.perProcess} s for ${herd.tests} tests one process per test, ${ms(herd.perProcess, herd.tests)}/test; ${herd.oneProcess} s in one process)`);
+    ENVS.forEach(({ label, env }, i) => {
+      const s = sums[i];
+      const one = timed([CLI, 'run', ...modelArgs, ...tests], env);
+      console.log(
+        `  ${label}: one process per test ${s.wall.toFixed(2)} s (${ms(s.wall, tests.length)}/test, cpu ${s.cpu.toFixed(2)} s; ` +
+          `node -e 0 alone ${ms(s.node, tests.length)}/process, so ${ms(s.wall - s.node, tests.length)}/test is weakmem's); ` +
+          `one process ${one.wall.toFixed(2)} s` +
+          (s.failures > 0 || !one.ok ? `; ${s.failures + (one.ok ? 0 : 1)} runs exited non-zero` : ''),
+      );
+    });
+  }
 }
