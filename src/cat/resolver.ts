@@ -1,7 +1,7 @@
 /**
  * How models find their files. The core never touches the file system: a
- * resolver maps an `include` name to text (see node-resolver.ts for the
- * Node one); weakmem's own library files are the fallback.
+ * resolver maps an `include` name to text (the command's, over the file
+ * system, is cli/resolver.ts); weakmem's own library files are the fallback.
  */
 import { CAT_LIBRARY } from './lib/index.js';
 

@@ -9,12 +9,13 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { DIAG_CODES, WeakmemError } from '../../src/diag.js';
 import { archForHeader } from '../../src/arch/index.js';
 import type { Value } from '../../src/litmus/types.js';
+import { CORPUS } from '../support/run.js';
 
-const CORPUS = resolve(process.env.WEAKMEM_CORPUS ?? join(import.meta.dirname, '..', '..', '..', 'shared', 'corpus'));
+
 const MANIFEST = join(CORPUS, 'manifest.tsv');
 const CORE = /catalogue\/(aarch64|aarch64-cas|aarch64-pick|aarch64-readers-guide|x86_64)\/tests\//;
 /** herd tests whose syntax even herd's own lexer is lenient about (an unterminated comment). */

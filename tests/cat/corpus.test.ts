@@ -5,11 +5,12 @@ import assert from 'node:assert/strict';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadModel, parseCat } from '../../src/cat/index.js';
-import { nodeModelResolver } from '../../src/cat/node-resolver.js';
+import { nodeResolver } from '../../src/cli/resolver.js';
 import { WeakmemError } from '../../src/diag.js';
 import { execution, sbExecution } from './support.js';
+import { CORPUS as SHARED_CORPUS } from '../support/run.js';
 
-const CORPUS = '/work/shared/corpus/herdtools7';
+const CORPUS = join(SHARED_CORPUS, 'herdtools7');
 const skip = existsSync(CORPUS) ? false : 'reference corpus not present';
 
 /** Files herd itself rejects: Latin-1 bytes outside comments, `(*` opening a comment inside an expression, `checkcall`. */
@@ -50,7 +51,7 @@ test('every cat and bell file of herd/libdir and the catalogue parses', { skip }
 
 const lkmm = () =>
   loadModel('linux-kernel.cat', {
-    resolver: nodeModelResolver([join(CORPUS, 'catalogue/linux/cats')]),
+    resolver: nodeResolver([join(CORPUS, 'catalogue/linux/cats')]),
     variants: new Set(['lkmmv2']),
     bell: 'linux-kernel.bell',
   });

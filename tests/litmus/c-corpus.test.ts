@@ -7,12 +7,13 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { DIAG_CODES, WeakmemError } from '../../src/diag.js';
 import { parseCLitmus, parseMacroFile } from '../../src/litmus/c/index.js';
 import { cSemantics } from '../../src/exec/c/index.js';
+import { CORPUS } from '../support/run.js';
 
-const CORPUS = resolve(process.env.WEAKMEM_CORPUS ?? join(import.meta.dirname, '..', '..', '..', 'shared', 'corpus'));
+
 const MANIFEST = join(CORPUS, 'manifest.tsv');
 const DEF = join(CORPUS, 'herdtools7/catalogue/linux/cats/linux-kernel.def');
 

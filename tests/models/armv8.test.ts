@@ -15,6 +15,7 @@ import { WeakmemError, DIAG_CODES } from '../../src/diag.js';
 import { MODEL_FILES, builtinModel, defaultModelFor } from '../../src/models/index.js';
 import { AARCH64_SETS } from '../../src/arch/index.js';
 import type { TestResult } from '../../src/check/types.js';
+import { CORPUS } from '../support/run.js';
 
 const armv8 = new Session({ resolver: nodeResolver([]), model: 'armv8', variants: [], skipChecks: [], maxExecutions: 2_000_000 });
 const byDefault = new Session({ resolver: nodeResolver([]), variants: [], skipChecks: [], maxExecutions: 2_000_000 });
@@ -123,7 +124,7 @@ test('the default model of an AArch64 test is armv8', () => {
 
 // --- Agreement with herd's results (the conformance corpus), when present ---
 
-const CORPUS = '/work/shared/corpus';
+
 
 interface Expectation {
   readonly observation?: string;

@@ -14,7 +14,7 @@ import { nodeResolver } from '../../src/cli/resolver.js';
 import { parseMacroFile } from '../../src/litmus/c/index.js';
 import { BUILTIN_MODELS, MODEL_FILES, builtinModel, defaultModelFor } from '../../src/models/index.js';
 import type { TestResult } from '../../src/check/types.js';
-import { filesUnder, read } from '../support/run.js';
+import { CORPUS as SHARED_CORPUS, filesUnder, read } from '../support/run.js';
 
 const suiteDir = join(import.meta.dirname, '..', 'litmus-suite', 'lkmm');
 
@@ -191,7 +191,7 @@ test('lkmm raises the validity flags of locks, RCU and SRCU', () => {
   assert.deepEqual(flags('plain-mixed'), ['data-race', 'mixed-accesses']);
 });
 
-const CORPUS = '/work/shared/corpus/herdtools7/catalogue/linux';
+const CORPUS = join(SHARED_CORPUS, 'herdtools7/catalogue/linux');
 
 /** What herd prints about a test, without timing. */
 function essence(r: TestResult): unknown {

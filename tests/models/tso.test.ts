@@ -13,6 +13,7 @@ import { Session } from '../../src/api/session.js';
 import { nodeResolver } from '../../src/cli/resolver.js';
 import { MODEL_FILES, builtinModel, defaultModelFor } from '../../src/models/index.js';
 import { X86_SETS } from '../../src/arch/index.js';
+import { CORPUS as SHARED_CORPUS } from '../support/run.js';
 
 const tso = new Session({ resolver: nodeResolver([]), model: 'tso', variants: [], skipChecks: [], maxExecutions: 2_000_000 });
 const byDefault = new Session({ resolver: nodeResolver([]), variants: [], skipChecks: [], maxExecutions: 2_000_000 });
@@ -108,7 +109,7 @@ test('the default model of X86 and X86_64 tests is tso', () => {
   assert.equal(observation(text, byDefault), 'Sometimes');
 });
 
-const CATALOGUE = '/work/shared/corpus/herdtools7/catalogue/x86_64/tests';
+const CATALOGUE = join(SHARED_CORPUS, 'herdtools7/catalogue/x86_64/tests');
 
 test('tso agrees with herd (x86tso-mixed.cat) on the x86_64 catalogue', { skip: !existsSync(join(CATALOGUE, 'kinds.txt')) }, () => {
   const kinds = new Map<string, string>();

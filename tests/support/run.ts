@@ -1,9 +1,12 @@
 /** Test helpers: run the whole pipeline on files, the way the CLI does. */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { Session } from '../../src/api/session.js';
 import { main } from '../../src/cli/main.js';
 import { nodeResolver } from '../../src/cli/resolver.js';
+
+/** The shared conformance corpus (WEAKMEM_CORPUS, or ../shared/corpus beside the checkout); tests that need it skip when it is absent. */
+export const CORPUS = resolve(process.env.WEAKMEM_CORPUS ?? join(import.meta.dirname, '..', '..', '..', 'shared', 'corpus'));
 
 /** A session with the built-in models and default bounds. */
 export function builtinSession(): Session {
