@@ -3,8 +3,8 @@
 // compiled through V8's code cache: Node 20 has no built-in compile cache, and
 // compiling the bundle is most of a short run's start-up. The build makes the
 // cache from a run of the shipped examples (scripts/postbuild.mjs); a Node of
-// another version makes its own on its first run. When the cache cannot be
-// written, weakmem simply compiles each time.
+// another version makes its own on its first run that checks tests. When the
+// cache cannot be written, weakmem simply compiles each time.
 'use strict';
 const fs = require('node:fs');
 const path = require('node:path');
@@ -29,7 +29,9 @@ const run = script.runInThisContext();
 const mod = { exports: {} };
 // The bundle requires only Node's modules and @viz-js/viz, which resolve the same from bin/ as from dist/cli/.
 run.call(mod.exports, mod.exports, require, mod, file, path.dirname(file));
-if (cachedData === undefined || script.cachedDataRejected) {
+// Written after a command that checks tests, so that the cache holds the checker's code: made after
+// `weakmem --version`, it would hold little more than the option parser, and stay so.
+if ((cachedData === undefined || script.cachedDataRejected) && ['run', 'explain', 'fix'].includes(process.argv[2] ?? '')) {
   try {
     fs.writeFileSync(cacheFile, script.createCachedData());
   } catch {

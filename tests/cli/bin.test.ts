@@ -6,7 +6,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Script } from 'node:vm';
 
@@ -33,6 +33,19 @@ test('the command exits 2 with the location of a syntax error', { skip }, () => 
   const r = weakmem('run', file);
   assert.equal(r.code, 2);
   assert.ok(r.err.startsWith(`${file}:`), r.err);
+});
+
+test('without a code cache, a run of --version makes none and a run of a test makes one', { skip }, () => {
+  const saved = readFileSync(cache);
+  try {
+    rmSync(cache);
+    assert.equal(weakmem('--version').code, 0);
+    assert.equal(existsSync(cache), false, '--version must leave the cache to a command that checks tests');
+    assert.equal(weakmem('run', join(root, 'examples', 'vcpu-up-x86+o+o.litmus')).code, 0);
+    assert.ok(existsSync(cache));
+  } finally {
+    writeFileSync(cache, saved);
+  }
 });
 
 test('the build leaves a code cache that V8 accepts, and a run keeps it as it is', { skip }, () => {
