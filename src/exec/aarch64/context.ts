@@ -7,10 +7,10 @@
  */
 import { DIAG_CODES, notSupported, type Span } from '../../diag.js';
 import { DeferredUnsupported, type Chooser } from '../../arch/asm/explore.js';
-import type { ThreadEnv } from '../../arch/asm/env.js';
+import { accessedLocation, type ThreadEnv } from '../../arch/asm/env.js';
 import type { TraceBuilder } from '../../arch/asm/trace.js';
-import { fromLitmus, isCode, isSym, scalarBytes, showValue, SymbolicArithmetic, toLitmus, zext, type AsmValue } from '../../arch/asm/value.js';
-import { elementLoc, type Value } from '../../litmus/types.js';
+import { fromLitmus, isCode, isSym, showValue, SymbolicArithmetic, toLitmus, zext, type AsmValue } from '../../arch/asm/value.js';
+import type { Value } from '../../litmus/types.js';
 import type { AccessBits, Reg } from '../../litmus/aarch64/ast.js';
 
 /** herd's AArch64 memory annotations (AArch64Annot) and the sets they put an event in (`NTA`: non-temporal pairs). */
@@ -112,18 +112,7 @@ export class Machine {
       const message = `not supported: memory access to the integer address ${showValue(a)}`;
       throw new DeferredUnsupported({ code: DIAG_CODES.NOT_SUPPORTED, message, span: this.span });
     }
-    const array = this.env.arrays?.get(a.sym);
-    if (array === undefined) {
-      if (a.offset !== 0n) notSupported(`mixed-size access to ${showValue(a)}, inside the location ${a.sym}`, this.span);
-      return a.sym;
-    }
-    const size = BigInt(scalarBytes(array.type));
-    const index = a.offset / size;
-    const what = `${bits}-bit access to ${showValue(a)}`;
-    const decl = `${array.type} ${array.name}[${array.length}]`;
-    if (a.offset < 0n || index >= BigInt(array.length)) notSupported(`${what}, outside ${decl}`, this.span);
-    if (a.offset % size !== 0n || BigInt(bits / 8) !== size) notSupported(`mixed-size access: ${what}, not a whole element of ${decl}`, this.span);
-    return elementLoc(array.name, Number(index));
+    return accessedLocation(this.env, a, bits, this.span);
   }
 
   /** A memory read: one path per value the location may hold (or the value `pick` chose already). */

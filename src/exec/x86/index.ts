@@ -27,6 +27,7 @@ export function x86Semantics(test: LitmusTest<X86Thread>, opts: AsmSemanticsOpti
     machine: (env, tb, chooser, regs) => new X86Machine(env, tb, chooser, regs, accumulator),
     step,
     shownRegister: (name, declared) => declared !== undefined || gpr.test(name),
+    arrays: true,
   }, opts);
 }
 

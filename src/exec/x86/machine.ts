@@ -7,10 +7,10 @@
 import { notSupported, type Span } from '../../diag.js';
 import type { Chooser } from '../../arch/asm/explore.js';
 import type { TraceBuilder } from '../../arch/asm/trace.js';
-import { add, fromLitmus, isSym, mul, showValue, SymbolicArithmetic, toLitmus, word, zext, type AsmValue } from '../../arch/asm/value.js';
+import { add, fromLitmus, isSym, mul, showValue, sym, SymbolicArithmetic, toLitmus, word, zext, type AsmValue } from '../../arch/asm/value.js';
 import type { Value } from '../../litmus/types.js';
 import type { X86Address, X86Operand, X86Reg } from '../../litmus/x86/ast.js';
-import type { ThreadEnv } from '../../arch/asm/env.js';
+import { accessedLocation, type ThreadEnv } from '../../arch/asm/env.js';
 
 type Ev = number | undefined;
 
@@ -22,7 +22,8 @@ export interface Access {
 /** Where an operand lives once its address is computed. */
 export type Place =
   | { readonly kind: 'reg'; readonly reg: X86Reg }
-  | { readonly kind: 'mem'; readonly loc: string; readonly from: readonly Ev[] }
+  /** Memory at `addr`; the location is known with the access's width (an array element must be covered whole). */
+  | { readonly kind: 'mem'; readonly addr: AsmValue; readonly from: readonly Ev[] }
   | { readonly kind: 'imm'; readonly value: AsmValue };
 
 export class X86Machine {
@@ -93,7 +94,7 @@ export class X86Machine {
   }
 
   private address(a: X86Address): Place {
-    if (a.kind === 'abs') return { kind: 'mem', loc: a.loc, from: [] };
+    if (a.kind === 'abs') return { kind: 'mem', addr: sym(a.loc), from: [] };
     const b = this.readReg(a.base.name);
     const i = a.index !== undefined ? this.readReg(a.index.name) : undefined;
     const addr = this.arith(() => {
@@ -101,20 +102,21 @@ export class X86Machine {
       if (i !== undefined) v = add(v, mul(i.value, BigInt(a.scale)));
       return v;
     });
-    return { kind: 'mem', loc: this.location(addr), from: [b.ev, i?.ev] };
+    if (!isSym(addr)) notSupported(`memory access to the integer address ${showValue(addr)}`, this.span);
+    return { kind: 'mem', addr, from: [b.ev, i?.ev] };
   }
 
-  location(a: AsmValue): string {
+  /** The location a `bits`-wide access to `a` names: a scalar location or a whole array element. */
+  location(a: AsmValue, bits: number): string {
     if (!isSym(a)) notSupported(`memory access to the integer address ${showValue(a)}`, this.span);
-    if (a.offset !== 0n) notSupported(`memory access to ${showValue(a)} (arrays and mixed-size accesses)`, this.span);
-    return a.sym;
+    return accessedLocation(this.env, a, bits, this.span);
   }
 
   /** Reads a place (memory reads get `atomic`); the events it came from flow into the read. */
   read(p: Place, bits: number, atomic: boolean, role: 'data' | 'ord' = 'ord'): Access {
     if (p.kind === 'imm') return { ev: undefined, value: p.value };
     if (p.kind === 'reg') return this.readReg(p.reg.name, Math.min(bits, p.reg.bits), role);
-    const r = this.readMem(p.loc, bits, atomic);
+    const r = this.readMem(this.location(p.addr, bits), bits, atomic);
     this.tb.data(p.from, r.ev);
     return r;
   }
@@ -122,7 +124,7 @@ export class X86Machine {
   write(p: Place, bits: number, atomic: boolean, value: AsmValue): Ev {
     if (p.kind === 'imm') return undefined;
     if (p.kind === 'reg') return this.writeReg(p.reg, value);
-    const w = this.writeMem(p.loc, bits, atomic, value);
+    const w = this.writeMem(this.location(p.addr, bits), bits, atomic, value);
     this.tb.data(p.from, w);
     return w;
   }

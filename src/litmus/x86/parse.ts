@@ -9,6 +9,7 @@ export const X86_64_DIALECT: AsmDialect<X86Instr> = {
   arch: 'X86_64',
   headers: ['X86_64'],
   register: x86StateRegister('X86_64'),
+  arrays: true,
   instruction: (src, cell) => parseX86Instr(src, cell, 'att'),
 };
 
@@ -16,6 +17,7 @@ export const X86_DIALECT: AsmDialect<X86Instr> = {
   arch: 'X86',
   headers: ['X86'],
   register: x86StateRegister('X86'),
+  arrays: true,
   instruction: (src, cell) => parseX86Instr(src, cell, 'intel'),
 };
 

@@ -54,3 +54,27 @@ test('a backward branch loop is bounded: unrolled twice on each path, then cut (
   assert.deepEqual(spin.traces(0, () => [0]), []);
   assert.equal(spin.loopCut(), true);
 });
+
+test('array elements: base + index * scale + displacement names the element an access covers whole', () => {
+  const src = 'X86_64 T\n{ int64_t t[3]={1,2,3}; 0:rax=t; 0:rbx=1; }\n P0 ;\n movq 8(%rax,%rbx,8),%rcx ;\n movq $9,(t) ;\n movq $7,8(%rax) ;\nexists (0:rcx=3)\n';
+  const sem = x86Semantics(parseX86_64Litmus(src, 't.litmus'));
+  const [tr] = sem.traces(0, (loc) => (loc === 't[2]' ? [3] : [0]));
+  assert.ok(tr !== undefined);
+  assert.deepEqual(memOnly(tr.events), ['R t[2]=3', 'W t[0]=9', 'W t[1]=7']);
+  assert.equal(tr.regs.get('rcx'), 3);
+});
+
+test('an access inside or across array elements, or outside the array, is not supported, with its location', () => {
+  const run = (code: string): string => {
+    const src = `X86_64 T\n{ int64_t t[2]; 0:rax=t; }\n P0 ;\n ${code} ;\nexists (t[0]=1)\n`;
+    try {
+      x86Semantics(parseX86_64Litmus(src, 't.litmus')).traces(0, () => [0]);
+    } catch (e) {
+      return (e as Error).message;
+    }
+    return 'no error';
+  };
+  assert.match(run('movl $1,4(%rax)'), /mixed-size access: 32-bit access to t\+4, not a whole element of int64_t t\[2\]/);
+  assert.match(run('movl $1,(%rax)'), /mixed-size access: 32-bit access to t, not a whole element/);
+  assert.match(run('movq $1,16(%rax)'), /64-bit access to t\+16, outside int64_t t\[2\]/);
+});

@@ -70,11 +70,13 @@ test('array mistakes are located', () => {
   assert.equal(failure(() => parse('0:X0=y[1];')), "2:8 WM101 not supported: element address 'y[1]' of 'y', which is not an array");
 });
 
-test('x86 tests still refuse arrays', () => {
-  const x86 = (init: string, cond = 'exists (x=0)'): string =>
+test('x86 tests declare arrays as AArch64 tests do, with the same checks', () => {
+  const x86 = (init: string, cond: string): string =>
     failure(() => parseX86Litmus(`X86 T\n{ ${init} }\n P0 ;\n MOV EAX,[x] ;\n${cond}\n`, 't.litmus'));
-  assert.equal(x86('int x[2];'), "2:7 WM101 not supported: array 'x[2]' (mixed-size accesses)");
-  assert.equal(x86('', 'exists (x[1]=0)'), "5:9 WM101 not supported: array element 'x[1]' (mixed-size accesses)");
+  assert.equal(x86('int x[2];', 'exists (x=0)'), "5:9 WM102 the array 'x' compares with a list of values {v0,v1,...}");
+  assert.equal(x86('int x[2];', 'exists (x[2]=0)'), "5:9 WM102 'x[2]' is outside the array x[2]");
+  const t = parseX86Litmus('X86 T\n{ int x[2]={1,2}; }\n P0 ;\n MOV EAX,[x] ;\nexists (x[1]=2 /\\ x={1,2})\n', 't.litmus');
+  assert.deepEqual(t.arrays?.map((a) => `${a.type} ${a.name}[${a.length}]`), ['int x[2]']);
 });
 
 /** The single instruction of a one-thread test. */
