@@ -33,7 +33,10 @@ run.call(mod.exports, mod.exports, require, mod, file, path.dirname(file));
 // `weakmem --version`, it would hold little more than the option parser, and stay so.
 if ((cachedData === undefined || script.cachedDataRejected) && ['run', 'explain', 'fix'].includes(process.argv[2] ?? '')) {
   try {
-    fs.writeFileSync(cacheFile, script.createCachedData());
+    // Written aside, then renamed: a run started meanwhile never reads half a cache.
+    const tmp = `${cacheFile}.${process.pid}.tmp`;
+    fs.writeFileSync(tmp, script.createCachedData());
+    fs.renameSync(tmp, cacheFile);
   } catch {
     // read-only install: no cache
   }
