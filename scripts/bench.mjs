@@ -57,13 +57,15 @@ if (!existsSync(CATALOGUE)) {
 }
 
 /** The environments measured: as given, and without NODE_EXTRA_CA_CERTS when it is set. */
-const ENVS = [{ label: 'environment as given', env: process.env }];
-if (process.env.NODE_EXTRA_CA_CERTS !== undefined) {
-  const env = { ...process.env };
-  delete env.NODE_EXTRA_CA_CERTS;
-  ENVS[0].label = 'environment as given (NODE_EXTRA_CA_CERTS set)';
-  ENVS.push({ label: 'without NODE_EXTRA_CA_CERTS', env });
-}
+const withoutCaCerts = { ...process.env };
+delete withoutCaCerts.NODE_EXTRA_CA_CERTS;
+const ENVS =
+  process.env.NODE_EXTRA_CA_CERTS === undefined
+    ? [{ label: 'environment as given', env: process.env }]
+    : [
+        { label: 'environment as given (NODE_EXTRA_CA_CERTS set)', env: process.env },
+        { label: 'without NODE_EXTRA_CA_CERTS', env: withoutCaCerts },
+      ];
 
 /** Seconds of CPU (user + system) used by the waited-for child processes so far, from /proc (clock ticks of 1/100 s). */
 function childCpu() {

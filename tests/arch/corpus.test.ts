@@ -15,7 +15,6 @@ import { archForHeader } from '../../src/arch/index.js';
 import type { Value } from '../../src/litmus/types.js';
 import { CORPUS } from '../support/run.js';
 
-
 const MANIFEST = join(CORPUS, 'manifest.tsv');
 const CORE = /catalogue\/(aarch64|aarch64-cas|aarch64-pick|aarch64-readers-guide|x86_64)\/tests\//;
 /** herd tests whose syntax even herd's own lexer is lenient about (an unterminated comment). */

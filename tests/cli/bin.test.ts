@@ -8,7 +8,6 @@ import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { Script } from 'node:vm';
 
 const root = join(import.meta.dirname, '..', '..');
 const bin = join(root, 'bin', 'weakmem.cjs');
@@ -48,15 +47,10 @@ test('without a code cache, a run of --version makes none and a run of a test ma
   }
 });
 
-test('the build leaves a code cache that V8 accepts, and a run keeps it as it is', { skip }, () => {
+test('the build leaves a code cache that V8 accepts: a run keeps it as it is', { skip }, () => {
   assert.ok(existsSync(cache), `no code cache at ${cache}`);
   const before = statSync(cache).mtimeMs;
-  const source = readFileSync(bundle, 'latin1').replace(/^#!.*/, '');
-  const script = new Script(`(function (exports, require, module, __filename, __dirname) { ${source}\n});`, {
-    filename: bundle,
-    cachedData: readFileSync(cache),
-  });
-  assert.equal(script.cachedDataRejected, false);
-  assert.equal(weakmem('--version').code, 0);
-  assert.equal(statSync(cache).mtimeMs, before, 'a run with a valid cache must not rewrite it');
+  // The launcher rewrites the cache after a run only when V8 rejected it.
+  assert.equal(weakmem('run', join(root, 'examples', 'vcpu-up+wmb+rmb.litmus')).code, 0);
+  assert.equal(statSync(cache).mtimeMs, before, 'V8 rejected the code cache the build made');
 });

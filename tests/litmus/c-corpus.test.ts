@@ -13,7 +13,6 @@ import { parseCLitmus, parseMacroFile } from '../../src/litmus/c/index.js';
 import { cSemantics } from '../../src/exec/c/index.js';
 import { CORPUS } from '../support/run.js';
 
-
 const MANIFEST = join(CORPUS, 'manifest.tsv');
 const DEF = join(CORPUS, 'herdtools7/catalogue/linux/cats/linux-kernel.def');
 

@@ -7,7 +7,7 @@
 import { notSupported, type Span } from '../../diag.js';
 import type { Chooser } from '../../arch/asm/explore.js';
 import type { TraceBuilder } from '../../arch/asm/trace.js';
-import { add, fromLitmus, isSym, mul, showValue, sym, SymbolicArithmetic, toLitmus, word, zext, type AsmValue } from '../../arch/asm/value.js';
+import { add, fromLitmus, isSym, mul, showValue, sym, SymbolicArithmetic, toLitmus, word, zext, type AsmValue, type SymAddr } from '../../arch/asm/value.js';
 import type { Value } from '../../litmus/types.js';
 import type { X86Address, X86Operand, X86Reg } from '../../litmus/x86/ast.js';
 import { accessedLocation, type ThreadEnv } from '../../arch/asm/env.js';
@@ -23,7 +23,7 @@ export interface Access {
 export type Place =
   | { readonly kind: 'reg'; readonly reg: X86Reg }
   /** Memory at `addr`; the location is known with the access's width (an array element must be covered whole). */
-  | { readonly kind: 'mem'; readonly addr: AsmValue; readonly from: readonly Ev[] }
+  | { readonly kind: 'mem'; readonly addr: SymAddr; readonly from: readonly Ev[] }
   | { readonly kind: 'imm'; readonly value: AsmValue };
 
 export class X86Machine {
@@ -106,17 +106,11 @@ export class X86Machine {
     return { kind: 'mem', addr, from: [b.ev, i?.ev] };
   }
 
-  /** The location a `bits`-wide access to `a` names: a scalar location or a whole array element. */
-  location(a: AsmValue, bits: number): string {
-    if (!isSym(a)) notSupported(`memory access to the integer address ${showValue(a)}`, this.span);
-    return accessedLocation(this.env, a, bits, this.span);
-  }
-
   /** Reads a place (memory reads get `atomic`); the events it came from flow into the read. */
   read(p: Place, bits: number, atomic: boolean, role: 'data' | 'ord' = 'ord'): Access {
     if (p.kind === 'imm') return { ev: undefined, value: p.value };
     if (p.kind === 'reg') return this.readReg(p.reg.name, Math.min(bits, p.reg.bits), role);
-    const r = this.readMem(this.location(p.addr, bits), bits, atomic);
+    const r = this.readMem(accessedLocation(this.env, p.addr, bits, this.span), bits, atomic);
     this.tb.data(p.from, r.ev);
     return r;
   }
@@ -124,7 +118,7 @@ export class X86Machine {
   write(p: Place, bits: number, atomic: boolean, value: AsmValue): Ev {
     if (p.kind === 'imm') return undefined;
     if (p.kind === 'reg') return this.writeReg(p.reg, value);
-    const w = this.writeMem(this.location(p.addr, bits), bits, atomic, value);
+    const w = this.writeMem(accessedLocation(this.env, p.addr, bits, this.span), bits, atomic, value);
     this.tb.data(p.from, w);
     return w;
   }
